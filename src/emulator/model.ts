@@ -1,0 +1,187 @@
+/**
+ * The emulator's internal records. They are richer than the wire DTOs (they keep the facts the
+ * wire only implies: why a peer left, whether a job is paused, when its current step began) and
+ * use integer microseconds for time; `render.ts` turns them into the exact DTOs of
+ * `src/hms/types.ts`.
+ */
+import type {
+  AnalyticsEvent,
+  AssetMetadata,
+  AssetStatus,
+  AssetType,
+  JobStatus,
+  RecordingInfo,
+  RoomWebhook,
+  TemplateRole,
+  TranscriptionOptions,
+} from '../hms/types.js';
+import type { Micros } from './time.js';
+
+export interface TemplateRecord {
+  id: string;
+  name: string;
+  roles: Record<string, TemplateRole>;
+  settings: Record<string, unknown>;
+  destinations: Record<string, unknown>;
+  plugins: Record<string, unknown> | null;
+  /** RecordingConfig[] of `/templates/{id}/recordings`. */
+  recordings: unknown[];
+  /**
+   * Dashboard-made templates have a subdomain, which lets the server build a meeting URL for
+   * recordings and streams; API-made ones do not, so `meeting_url` becomes required (§4.4).
+   */
+  subdomain: string | null;
+  createdAt: Micros;
+  updatedAt: Micros | null;
+}
+
+export interface RoomRecord {
+  id: string;
+  name: string;
+  enabled: boolean;
+  description: string;
+  templateId: string;
+  region: string;
+  /** Null while the room follows its template's recording settings. */
+  recordingInfo: RecordingInfo | null;
+  largeRoom: boolean;
+  size: number;
+  maxDurationSeconds: number;
+  polls: string[];
+  webhook: RoomWebhook | null;
+  createdAt: Micros;
+  /** Null renders as the Go zero time, as the real API does for never-updated rooms. */
+  updatedAt: Micros | null;
+}
+
+export interface TrackRecord {
+  id: string;
+  streamId: string;
+  mute: boolean;
+  type: 'audio' | 'video';
+  source: 'regular' | 'screen';
+  startedAt: Micros;
+  description: string;
+}
+
+export interface PeerRecord {
+  id: string;
+  sessionId: string;
+  roomId: string;
+  name: string;
+  role: string;
+  userId: string;
+  /** The deprecated 100ms-generated user id. */
+  user: string;
+  metadata: string;
+  joinedAt: Micros;
+  leftAt: Micros | null;
+  leaveReason: string | null;
+  tracks: TrackRecord[];
+}
+
+export interface SessionRecord {
+  id: string;
+  roomId: string;
+  active: boolean;
+  createdAt: Micros;
+  updatedAt: Micros;
+  /** In join order; every peer that ever joined, re-joins included. */
+  peers: PeerRecord[];
+}
+
+export type JobKind = 'recording' | 'live-stream' | 'external-stream';
+
+interface JobBase {
+  id: string;
+  roomId: string;
+  sessionId: string;
+  status: JobStatus;
+  /** When the current status began: the lazy state machine counts `jobStepMs` from here. */
+  stepAt: Micros;
+  meetingUrl: string;
+  destination: string;
+  startedBy: string;
+  stoppedBy: string;
+  createdAt: Micros;
+  updatedAt: Micros;
+  startedAt: Micros | null;
+  stoppedAt: Micros | null;
+  paused: boolean;
+}
+
+export interface RecordingJob extends JobBase {
+  kind: 'recording';
+  audioOnly: boolean;
+  resolution: { width: number; height: number };
+  transcription: TranscriptionOptions | null;
+  assetTypes: string[] | null;
+}
+
+export interface LiveStreamJob extends JobBase {
+  kind: 'live-stream';
+  hlsVod: boolean;
+  singleFilePerLayer: boolean;
+  playbackUrl: string;
+  transcription: TranscriptionOptions | null;
+  timedMetadata: Array<{ payload: string; duration: number; at: Micros }>;
+}
+
+export interface ExternalStreamJob extends JobBase {
+  kind: 'external-stream';
+  rtmpUrls: string[];
+  recording: boolean;
+  resolution: { width: number; height: number };
+}
+
+export type JobRecord = RecordingJob | LiveStreamJob | ExternalStreamJob;
+
+export interface AssetRecord {
+  id: string;
+  jobId: string;
+  roomId: string;
+  sessionId: string;
+  type: AssetType;
+  status: AssetStatus;
+  path: string;
+  size: number;
+  duration: number;
+  createdAt: Micros;
+  thumbnails: string[] | null;
+  metadata: AssetMetadata;
+}
+
+export interface RoomCodeRecord {
+  code: string;
+  roomId: string;
+  role: string;
+  enabled: boolean;
+  createdAt: Micros;
+  updatedAt: Micros;
+}
+
+export type EventCategory = 'track' | 'recording' | 'error';
+
+export interface EventRecord {
+  /** Insertion order: the analytics snapshot watermark. */
+  seq: number;
+  at: Micros;
+  category: EventCategory;
+  roomId: string;
+  sessionId: string | null;
+  peerId: string | null;
+  userId: string | null;
+  beamId: string | null;
+  event: AnalyticsEvent;
+}
+
+/** What `send-message` was asked to deliver; tests read it through `state.messages()`. */
+export interface MessageRecord {
+  roomId: string;
+  sessionId: string;
+  message: string;
+  type: string;
+  /** `peer_id` wins over `role`; neither means a broadcast. */
+  target: { peerId: string } | { role: string } | { broadcast: true };
+  sentAt: Micros;
+}
