@@ -26,7 +26,19 @@ export interface RawAnswer {
   status: number;
   headers: Headers;
   text: string;
-  json: any;
+  /** The parsed body; `{}` when it was empty or not JSON. */
+  json: WireBody;
+}
+
+/** Loose view of any JSON answer: error bodies, list envelopes, single objects. */
+export interface WireBody {
+  code?: number;
+  message?: string;
+  details?: string[];
+  limit?: number;
+  data?: unknown;
+  last?: string;
+  [key: string]: unknown;
 }
 
 export async function mintToken(
@@ -69,11 +81,11 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
       if (body !== undefined) headers['content-type'] = 'application/json';
       const response = await fetch(`${emulator.url}${path}`, { method: init.method ?? 'GET', headers, body });
       const text = await response.text();
-      let json: unknown;
+      let json: WireBody;
       try {
-        json = text ? JSON.parse(text) : undefined;
+        json = text ? (JSON.parse(text) as WireBody) : {};
       } catch {
-        json = undefined;
+        json = {};
       }
       return { status: response.status, headers: response.headers, text, json };
     },

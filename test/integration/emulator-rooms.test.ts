@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, SEED_ROOMS } from '../../src/emulator/index.js';
-import type { Session } from '../../src/hms/types.js';
+import type { Session, Template } from '../../src/hms/types.js';
 import { expectHmsError, type Harness, ISO, OBJECT_ID, startHarness } from '../helpers/emulator-harness.js';
 
 let h: Harness;
@@ -276,11 +276,11 @@ describe('templates', () => {
   it('creates (upsert by name), replaces, and edits roles, settings, destinations and recordings', async () => {
     const created = (await h.hms.request('POST', '/templates', {
       body: { name: 'emu template', roles: { speaker: { publishParams: { allowed: ['audio'] } } } },
-    })) as any;
-    expect(created.roles.speaker.name).toBe('speaker');
+    })) as Template;
+    expect(created.roles.speaker?.name).toBe('speaker');
     const again = (await h.hms.request('POST', '/templates', {
       body: { name: 'emu template', roles: { a: {} } },
-    })) as any;
+    })) as Template;
     expect(again.id).toBe(created.id);
     await expectHmsError(
       h.hms.request('POST', `/templates/${created.id}`, { body: { roles: {} } }),
@@ -289,7 +289,7 @@ describe('templates', () => {
     );
     const replaced = (await h.hms.request('POST', `/templates/${created.id}`, {
       body: { roles: { host: {} }, settings: { region: 'eu' } },
-    })) as any;
+    })) as Template;
     expect(Object.keys(replaced.roles)).toEqual(['host']);
     expect(
       await h.hms.request('POST', `/templates/${created.id}/roles/guest`, { body: { priority: 2 } }),
