@@ -121,6 +121,21 @@ function headerValue(
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * Whether a fresh management token could cure this answer. A re-minted token carries the same
+ * claims, so it only helps when the token itself was rejected (expired, malformed, wrong key):
+ * always a 401 per the docs. 100ms also answers 403 for business refusals ("Room is disabled",
+ * "code can not be enabled"); replaying those would double every refusal and throw away a good
+ * cached token. The SDK replays every 403; here a 403 is replayed only when it blames the token.
+ */
+function tokenRejected(status: number, body: unknown): boolean {
+  if (status === 401) return true;
+  if (status !== 403 || typeof body !== 'object' || body === null) return false;
+  const { message, data } = body as { message?: unknown; data?: { description?: unknown } | null };
+  const text = [message, data?.description].filter((t) => typeof t === 'string').join(' ');
+  return /token|auth|jwt|expired|signature/i.test(text);
+}
+
 type AttemptResult =
   | { kind: 'response'; status: number; headers: Record<string, string | string[] | undefined>; text: string }
   | { kind: 'error'; error: HmsError };
@@ -288,7 +303,8 @@ export function createHmsClient(options: HmsClientOptions): HmsClient {
           logger.debug({ method, route, status, attempt, durationMs, requestId }, '100ms call');
           return parseResponse(status, result.text, call.shape, { ...ctx, requestedLimit }) as T;
         }
-        if ((status === 401 || status === 403) && !reminted) {
+        const errorBody = parseErrorBody(result.text);
+        if (!reminted && tokenRejected(status, errorBody)) {
           // The SDK's recovery, kept: one fresh token and one replay. Safe for a POST too: a
           // rejected token means 100ms did not act. Does not consume the retry budget.
           reminted = true;
@@ -301,7 +317,7 @@ export function createHmsClient(options: HmsClientOptions): HmsClient {
           continue;
         }
         retryAfterMs = parseRetryAfter(headerValue(result.headers, 'retry-after'), now());
-        error = fromStatus(status, parseErrorBody(result.text), { ...ctx, retryAfterMs });
+        error = fromStatus(status, errorBody, { ...ctx, retryAfterMs });
         budgetAttempt += 1;
         retry = shouldRetry({
           method,

@@ -658,7 +658,7 @@ describe('every endpoint on the wire', () => {
   });
 });
 
-describe('token re-mint on 401/403', () => {
+describe('token re-mint on 401 (and on a 403 that blames the token)', () => {
   it('re-mints once and replays: the server sees two different tokens', async () => {
     server.handle((r) =>
       r.index === 0
@@ -685,17 +685,33 @@ describe('token re-mint on 401/403', () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it('replays a POST once on 403 too (a rejected token means nothing was done)', async () => {
-    server.handle((r) => (r.index === 0 ? { status: 403, json: { message: 'forbidden' } } : { json: job }));
+  it('replays a POST once on a 403 that blames the token (nothing was done)', async () => {
+    server.handle((r) =>
+      r.index === 0
+        ? { status: 403, json: { code: 403, message: 'Authentication error: token expired' } }
+        : { json: job },
+    );
     await expect(makeClient().recordings.start('r1')).resolves.toMatchObject({ id: 'j1' });
     expect(server.requests).toHaveLength(2);
+    expect(tokenOf(server.requests[0] as RecordedRequest)).not.toBe(
+      tokenOf(server.requests[1] as RecordedRequest),
+    );
   });
 
-  it('surfaces a persistent 403 as HmsForbiddenError', async () => {
+  it('surfaces a business 403 at once: a fresh token would not change the answer', async () => {
+    let signings = 0;
     server.handle(() => ({ status: 403, json: { message: 'Room is disabled' } }));
-    const error = await failure(makeClient().roomCodes.create('r1'));
+    const c = makeClient({ onTokenSigned: () => signings++ });
+    const error = await failure(c.roomCodes.create('r1'));
     expect(error).toBeInstanceOf(HmsForbiddenError);
     expect(error.message).toBe('Room is disabled');
+    expect(server.requests).toHaveLength(1);
+    expect(signings).toBe(1);
+  });
+
+  it('replays a token-blaming 403 only once', async () => {
+    server.handle(() => ({ status: 403, json: { data: { description: 'Error: invalid token' } } }));
+    expect(await failure(makeClient().rooms.get('r1'))).toBeInstanceOf(HmsForbiddenError);
     expect(server.requests).toHaveLength(2);
   });
 
