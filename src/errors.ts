@@ -1,0 +1,92 @@
+/**
+ * GraphQL-facing errors. Expected failures carry an `extensions.code` clients can branch on;
+ * everything else is masked by `maskError` so no internals (or secrets) leak. Upstream HTTP
+ * statuses never become the gateway's HTTP status: they become codes on the failed path.
+ */
+import { GraphQLError } from 'graphql';
+import {
+  HmsBadRequestError,
+  HmsError,
+  HmsForbiddenError,
+  HmsNotFoundError,
+  HmsRateLimitedError,
+  HmsUnauthorizedError,
+} from './hms/errors.js';
+
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_REJECTED'
+  | 'INTERNAL_SERVER_ERROR';
+
+export function gqlError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+export const notFound = (what: string, id: string) =>
+  gqlError('NOT_FOUND', `${what} ${JSON.stringify(id)} not found`);
+
+export const badUserInput = (message: string, field?: string) =>
+  gqlError('BAD_USER_INPUT', message, field ? { field } : {});
+
+/**
+ * The one mapping from upstream failures to query errors. 401 from 100ms means *our* credentials
+ * are wrong (the caller's are checked separately), so it is an upstream problem, not the caller's.
+ */
+export function fromHmsError(error: HmsError): GraphQLError {
+  if (error instanceof HmsNotFoundError) return gqlError('NOT_FOUND', error.message);
+  if (error instanceof HmsRateLimitedError) {
+    return gqlError('RATE_LIMITED', '100ms rate limit reached; retry later', {
+      retryAfterSeconds: error.retryAfterSeconds ?? null,
+    });
+  }
+  if (error instanceof HmsBadRequestError) return gqlError('UPSTREAM_REJECTED', error.message);
+  if (error instanceof HmsForbiddenError) return gqlError('FORBIDDEN', error.message);
+  if (error instanceof HmsUnauthorizedError) {
+    return gqlError(
+      'UPSTREAM_UNAVAILABLE',
+      '100ms rejected the gateway credentials (check HMS_ACCESS_KEY/HMS_SECRET)',
+    );
+  }
+  return gqlError('UPSTREAM_UNAVAILABLE', '100ms is unavailable; retry later');
+}
+
+/** Yoga `maskedErrors.maskError`: typed errors pass, upstream errors are mapped, the rest is hidden. */
+export function maskError(error: unknown, message: string): Error {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof HmsError) {
+    const mapped = fromHmsError(original);
+    if (error instanceof GraphQLError) {
+      return new GraphQLError(mapped.message, {
+        nodes: error.nodes,
+        source: error.source,
+        positions: error.positions,
+        path: error.path,
+        extensions: mapped.extensions,
+      });
+    }
+    return mapped;
+  }
+  if (original instanceof GraphQLError && original.extensions?.code) {
+    if (error instanceof GraphQLError && error !== original) {
+      return new GraphQLError(original.message, {
+        nodes: error.nodes,
+        source: error.source,
+        positions: error.positions,
+        path: error.path,
+        extensions: original.extensions,
+      });
+    }
+    return original;
+  }
+  if (error instanceof GraphQLError && !error.originalError) return error;
+  return new GraphQLError(message, {
+    nodes: error instanceof GraphQLError ? error.nodes : undefined,
+    path: error instanceof GraphQLError ? error.path : undefined,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}

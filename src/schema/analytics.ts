@@ -1,0 +1,209 @@
+import { badUserInput } from '../errors.js';
+import type { AnalyticsEvent } from '../hms/types.js';
+import { ERROR_EVENT_TYPES, RECORDING_EVENT_TYPES, TRACK_EVENT_TYPES } from '../hms/types.js';
+import type { AnalyticsKey } from '../loaders/index.js';
+import { builder } from './builder.js';
+import { MAX_FIRST, parseId } from './connection.js';
+import { AnalyticsEventConnection, AnalyticsEventRef, RoomRef, SessionRef } from './refs.js';
+
+type Data = Record<string, unknown>;
+const str = (data: Data, key: string) =>
+  typeof data[key] === 'string' && data[key] ? (data[key] as string) : null;
+const num = (data: Data, key: string) => {
+  const value = data[key];
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isSafeInteger(n) ? n : null;
+};
+const bool = (data: Data, key: string) => (typeof data[key] === 'boolean' ? (data[key] as boolean) : null);
+
+const families = {
+  TrackEvent: new Set<string>(TRACK_EVENT_TYPES),
+  RecordingEvent: new Set<string>(RECORDING_EVENT_TYPES),
+  ErrorEvent: new Set<string>(ERROR_EVENT_TYPES),
+};
+
+AnalyticsEventRef.implement({
+  description: 'An analytics event of a room (track, recording or client error), newest data first.',
+  resolveType: (event) => {
+    for (const [name, types] of Object.entries(families)) if (types.has(event.type)) return name;
+    return 'GenericAnalyticsEvent';
+  },
+  fields: (t) => ({
+    eventId: t.exposeString('id', { description: 'The 100ms event id (UUID).' }),
+    type: t.exposeString('type'),
+    timestamp: t.field({ type: 'DateTime', resolve: (e) => e.timestamp }),
+    room: t.field({
+      type: RoomRef,
+      nullable: true,
+      resolve: (e, _args, ctx) => {
+        const id = str(e.data, 'room_id');
+        return id ? ctx.loaders.room.load(id) : null;
+      },
+    }),
+    roomId: t.string({ nullable: true, resolve: (e) => str(e.data, 'room_id') }),
+    session: t.field({
+      type: SessionRef,
+      nullable: true,
+      resolve: (e, _args, ctx) => {
+        const id = str(e.data, 'session_id');
+        return id ? ctx.loaders.session.load(id) : null;
+      },
+    }),
+    sessionId: t.string({ nullable: true, resolve: (e) => str(e.data, 'session_id') }),
+    peerId: t.string({ nullable: true, resolve: (e) => str(e.data, 'peer_id') }),
+    userId: t.string({ nullable: true, resolve: (e) => str(e.data, 'user_id') }),
+  }),
+});
+
+const isType = (names: Set<string>) => (value: unknown) =>
+  typeof value === 'object' && value !== null && names.has((value as AnalyticsEvent).type);
+
+builder.objectType(builder.objectRef<AnalyticsEvent<Data>>('TrackEvent'), {
+  description: 'track.add.success, track.update.success or track.remove.success.',
+  interfaces: [AnalyticsEventRef],
+  isTypeOf: isType(families.TrackEvent),
+  fields: (t) => ({
+    trackId: t.string({ nullable: true, resolve: (e) => str(e.data, 'track_id') }),
+    streamId: t.string({ nullable: true, resolve: (e) => str(e.data, 'stream_id') }),
+    trackType: t.string({
+      nullable: true,
+      description: 'audio or video.',
+      resolve: (e) => str(e.data, 'type'),
+    }),
+    source: t.string({
+      nullable: true,
+      description: 'regular or screen.',
+      resolve: (e) => str(e.data, 'source'),
+    }),
+    mute: t.boolean({ nullable: true, resolve: (e) => bool(e.data, 'mute') }),
+    userName: t.string({ nullable: true, resolve: (e) => str(e.data, 'user_name') }),
+    role: t.string({ nullable: true, resolve: (e) => str(e.data, 'role') }),
+    startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'started_at') }),
+    stoppedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'stopped_at') }),
+  }),
+});
+
+builder.objectType(builder.objectRef<AnalyticsEvent<Data>>('RecordingEvent'), {
+  description: 'beam.recording.success: a recording or stream job produced its file.',
+  interfaces: [AnalyticsEventRef],
+  isTypeOf: isType(families.RecordingEvent),
+  fields: (t) => ({
+    beamId: t.string({ nullable: true, description: 'The job id.', resolve: (e) => str(e.data, 'beam_id') }),
+    durationSeconds: t.int({ nullable: true, resolve: (e) => num(e.data, 'duration') }),
+    sizeBytes: t.field({ type: 'SafeInt', nullable: true, resolve: (e) => num(e.data, 'size') }),
+    recordingPath: t.string({ nullable: true, resolve: (e) => str(e.data, 'recording_path') }),
+    startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'started_at') }),
+    stoppedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'stopped_at') }),
+  }),
+});
+
+builder.objectType(builder.objectRef<AnalyticsEvent<Data>>('ErrorEvent'), {
+  description: 'A client-side failure: publish, subscribe, join, connect or disconnect.',
+  interfaces: [AnalyticsEventRef],
+  isTypeOf: isType(families.ErrorEvent),
+  fields: (t) => ({
+    errorCode: t.int({ nullable: true, resolve: (e) => num(e.data, 'error_code') }),
+    errorName: t.string({ nullable: true, resolve: (e) => str(e.data, 'error_name') }),
+    errorMessage: t.string({ nullable: true, resolve: (e) => str(e.data, 'error_message') }),
+    errorDescription: t.string({ nullable: true, resolve: (e) => str(e.data, 'error_description') }),
+    action: t.string({
+      nullable: true,
+      description: 'PUBLISH, SUBSCRIBE, JOIN, …',
+      resolve: (e) => str(e.data, 'action'),
+    }),
+    isTerminal: t.boolean({ nullable: true, resolve: (e) => bool(e.data, 'is_terminal') }),
+    userName: t.string({ nullable: true, resolve: (e) => str(e.data, 'user_name') }),
+    role: t.string({ nullable: true, resolve: (e) => str(e.data, 'role') }),
+  }),
+});
+
+builder.objectType(builder.objectRef<AnalyticsEvent<Data>>('GenericAnalyticsEvent'), {
+  description: 'An event type this gateway does not model yet; its common fields still resolve.',
+  interfaces: [AnalyticsEventRef],
+  isTypeOf: (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    !Object.values(families).some((types) => types.has((value as AnalyticsEvent).type)),
+  fields: () => ({}),
+});
+
+/** Analytics cursors are (page start token, offset): see `analyticsWindow` in the loaders. */
+function encodePosition(position: { start?: string; skip: number }): string {
+  return Buffer.from(JSON.stringify({ a: 1, s: position.start ?? null, k: position.skip }), 'utf8').toString(
+    'base64url',
+  );
+}
+
+function decodePosition(cursor: string): { start?: string; skip: number } {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      a?: number;
+      s?: unknown;
+      k?: unknown;
+    };
+    if (
+      value.a === 1 &&
+      (value.s === null || (typeof value.s === 'string' && value.s.length <= 2048)) &&
+      typeof value.k === 'number' &&
+      Number.isInteger(value.k) &&
+      value.k >= 0 &&
+      value.k <= 100
+    ) {
+      return { start: value.s ?? undefined, skip: value.k };
+    }
+  } catch {
+    // fall through
+  }
+  throw badUserInput('`after` is not an analytics cursor this API issued', 'after');
+}
+
+builder.queryFields((t) => ({
+  analyticsEvents: t.field({
+    type: AnalyticsEventConnection,
+    description: 'Track, recording and error events of one room (last 30 days), paged past page 1.',
+    args: {
+      roomId: t.arg.id({ required: true }),
+      types: t.arg.stringList({ description: 'Event types; default: every supported type.' }),
+      sessionId: t.arg.id(),
+      peerId: t.arg.string(),
+      userId: t.arg.string(),
+      first: t.arg.int({ description: 'Page size, 1–100 (default 20).' }),
+      after: t.arg.string(),
+    },
+    resolve: async (_root, args, ctx) => {
+      const first = args.first ?? 20;
+      if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
+        throw badUserInput(`\`first\` must be between 1 and ${MAX_FIRST}, got ${first}`, 'first');
+      }
+      const position = args.after ? decodePosition(args.after) : { skip: 0 };
+      const key: AnalyticsKey = {
+        query: {
+          room_id: parseId(String(args.roomId), 'Room', 'roomId'),
+          ...(args.types?.length && { type: [...args.types] }),
+          ...(args.sessionId != null && {
+            session_id: parseId(String(args.sessionId), 'Session', 'sessionId'),
+          }),
+          ...(args.peerId != null && { peer_id: args.peerId }),
+          ...(args.userId != null && { user_id: args.userId }),
+        },
+        first,
+        start: position.start,
+        skip: position.skip,
+      };
+      const window = await ctx.loaders.analyticsPage.load(key);
+      const edges = window.items.map((node, i) => ({
+        cursor: encodePosition(window.positions[i] ?? { skip: 0 }),
+        node,
+      }));
+      return {
+        edges,
+        pageInfo: {
+          hasNextPage: window.hasNextPage,
+          hasPreviousPage: Boolean(args.after),
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+      };
+    },
+  }),
+}));

@@ -1,0 +1,25 @@
+/** Imports every type file (for their side effects on the builder) and exports the schema. */
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.js';
+import './room.js';
+import './session.js';
+import './job.js';
+import './recording.js';
+import './asset.js';
+import './streams.js';
+import './template.js';
+import './room-code.js';
+import './active-room.js';
+import './analytics.js';
+import './mutation-errors.js';
+import './mutations/rooms.js';
+import './mutations/jobs.js';
+import './mutations/active-rooms.js';
+import './mutations/auth-token.js';
+
+export const schema = builder.toSchema();
+
+/** The committed `schema/schema.graphql`: sorted so diffs show real changes only. */
+export function printSortedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema)).trim()}\n`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Recordings, live streams and external streams are all "beam" jobs upstream (reference §5.4):
+ * their shared fields live once, on the `Job` interface, and the contract's `RecordingJob` union
+ * names the three for `RecordingAsset.job`.
+ */
+import type { Context } from '../context.js';
+import type { BeamJob, RecordingAsset } from '../hms/types.js';
+import { builder } from './builder.js';
+import { JobStatus } from './enums.js';
+import {
+  ExternalStreamRef,
+  LiveStreamRef,
+  RecordingAssetRef,
+  RecordingRef,
+  RoomRef,
+  SessionRef,
+} from './refs.js';
+
+/** Global ids of session-scoped objects carry their session, so `nodes` can batch per session. */
+export const scopedLocalId = (item: { id: string; session_id?: string }) =>
+  item.session_id ? `${item.id}@${item.session_id}` : item.id;
+
+export const parseScopedLocalId = (localId: string) => {
+  const [id, sessionId] = localId.split('@') as [string, string | undefined];
+  return sessionId ? { id, sessionId } : { id };
+};
+
+/**
+ * A job's assets. A single-object GET embeds them (no call needed); otherwise they come from the
+ * session's asset list, batched per room, partitioned by `job_id`.
+ */
+export async function assetsOfJob(job: BeamJob, ctx: Context): Promise<RecordingAsset[]> {
+  if (job.recording_assets) {
+    return job.recording_assets.map((a) => ({
+      ...a,
+      job_id: job.id,
+      room_id: job.room_id,
+      session_id: job.session_id,
+    }));
+  }
+  if (!job.session_id) return [];
+  return ctx.loaders.jobAssets({
+    jobId: job.id,
+    roomId: job.room_id,
+    sessionId: job.session_id,
+    createdAt: job.created_at,
+  });
+}
+
+const emptyToNull = (value: string | null | undefined) => value || null;
+
+export const JobRef = builder.interfaceRef<BeamJob>('Job').implement({
+  description: 'A recording or streaming job run by 100ms for a room session.',
+  fields: (t) => ({
+    hmsId: t.exposeString('id', {
+      description: 'The 100ms job id (recording assets point at it as job_id).',
+    }),
+    room: t.field({ type: RoomRef, resolve: (job, _args, ctx) => ctx.loaders.room.load(job.room_id) }),
+    session: t.field({
+      type: SessionRef,
+      nullable: true,
+      resolve: (job, _args, ctx) => (job.session_id ? ctx.loaders.session.load(job.session_id) : null),
+    }),
+    status: t.field({ type: JobStatus.ref, resolve: (job) => JobStatus.fromUpstream(job.status) }),
+    meetingUrl: t.string({ nullable: true, resolve: (job) => emptyToNull(job.meeting_url) }),
+    destination: t.string({ nullable: true, resolve: (job) => emptyToNull(job.destination) }),
+    startedBy: t.string({
+      nullable: true,
+      description: 'Peer id of whoever started it; null when started through the API.',
+      resolve: (job) => emptyToNull(job.started_by),
+    }),
+    stoppedBy: t.string({ nullable: true, resolve: (job) => emptyToNull(job.stopped_by) }),
+    createdAt: t.field({ type: 'DateTime', resolve: (job) => job.created_at }),
+    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (job) => job.updated_at }),
+    startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (job) => job.started_at }),
+    stoppedAt: t.field({ type: 'DateTime', nullable: true, resolve: (job) => job.stopped_at }),
+    assets: t.field({ type: [RecordingAssetRef], resolve: (job, _args, ctx) => assetsOfJob(job, ctx) }),
+  }),
+});
+
+export const RecordingJobUnion = builder.unionType('RecordingJob', {
+  description: 'The job that produced a recording asset.',
+  types: [RecordingRef, LiveStreamRef, ExternalStreamRef],
+  resolveType: (job) => {
+    if ('playback' in job) return 'LiveStream';
+    if ('rtmp_urls' in job) return 'ExternalStream';
+    return 'Recording';
+  },
+});

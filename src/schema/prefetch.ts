@@ -1,0 +1,118 @@
+/**
+ * Look-ahead prefetching. A root lookup such as `room(id:)` must await its object to answer
+ * `null` + NOT_FOUND for an unknown id, but its children (sessions, recordings, …) only need the
+ * id. So before awaiting, the root field reads its own selection set and starts the children's
+ * loads; when the child resolvers run, the DataLoader hands them the in-flight promises. Both
+ * resolver and prefetcher build the same loader key, so nothing is fetched twice.
+ */
+import {
+  type FieldNode,
+  type FragmentSpreadNode,
+  GraphQLIncludeDirective,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  GraphQLSkipDirective,
+  getArgumentValues,
+  getDirectiveValues,
+  type InlineFragmentNode,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Context } from '../context.js';
+
+type Prefetcher = (
+  parentId: string,
+  args: Record<string, unknown>,
+  ctx: Context,
+) => Promise<unknown> | undefined;
+
+const registry = new Map<string, Map<string, Prefetcher>>();
+
+export function registerPrefetch(typeName: string, fieldName: string, prefetcher: Prefetcher): void {
+  const fields = registry.get(typeName) ?? new Map<string, Prefetcher>();
+  fields.set(fieldName, prefetcher);
+  registry.set(typeName, fields);
+}
+
+/** Honours @skip/@include so a skipped field costs nothing. */
+function included(
+  info: GraphQLResolveInfo,
+  node: FieldNode | InlineFragmentNode | FragmentSpreadNode,
+): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+}
+
+function collectFields(
+  info: GraphQLResolveInfo,
+  typeName: string,
+  selectionSet: SelectionSetNode | undefined,
+  out: FieldNode[],
+  seen: Set<string>,
+): void {
+  for (const selection of selectionSet?.selections ?? []) {
+    if (!included(info, selection)) continue;
+    if (selection.kind === Kind.FIELD) out.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const on = selection.typeCondition?.name.value;
+      if (!on || on === typeName || on === 'Node')
+        collectFields(info, typeName, selection.selectionSet, out, seen);
+    } else if (selection.kind === Kind.FRAGMENT_SPREAD && !seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      const fragment = info.fragments[selection.name.value];
+      const on = fragment?.typeCondition.name.value;
+      if (fragment && (on === typeName || on === 'Node')) {
+        collectFields(info, typeName, fragment.selectionSet, out, seen);
+      }
+    }
+  }
+}
+
+/** Starts the loads of every registered child field selected under the current field. */
+export function prefetchChildren(
+  info: GraphQLResolveInfo,
+  typeName: string,
+  parentId: string,
+  ctx: Context,
+): void {
+  const prefetchers = registry.get(typeName);
+  if (!prefetchers) return;
+  const type = info.schema.getType(typeName) as GraphQLObjectType | undefined;
+  if (!type) return;
+  const fields: FieldNode[] = [];
+  const seen = new Set<string>();
+  for (const node of info.fieldNodes) collectFields(info, typeName, node.selectionSet, fields, seen);
+  for (const field of fields) {
+    const prefetch = prefetchers.get(field.name.value);
+    const definition = type.getFields()[field.name.value];
+    if (!prefetch || !definition) continue;
+    try {
+      const args = getArgumentValues(definition, field, info.variableValues);
+      // The resolver receives the same promise and reports its failure on the right path.
+      prefetch(parentId, args, ctx)?.catch(() => undefined);
+    } catch {
+      // Invalid arguments: the field's own resolver reports them.
+    }
+  }
+}
+
+/** Whether `name` is selected anywhere within `depth` levels below the current field. */
+export function selectsField(info: GraphQLResolveInfo, name: string, depth = 3): boolean {
+  const visit = (selectionSet: SelectionSetNode | undefined, level: number, seen: Set<string>): boolean => {
+    if (!selectionSet || level > depth) return false;
+    for (const selection of selectionSet.selections) {
+      if (!included(info, selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === name) return true;
+        if (visit(selection.selectionSet, level + 1, seen)) return true;
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (visit(selection.selectionSet, level, seen)) return true;
+      } else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        if (visit(info.fragments[selection.name.value]?.selectionSet, level, seen)) return true;
+      }
+    }
+    return false;
+  };
+  return info.fieldNodes.some((node) => visit(node.selectionSet, 1, new Set()));
+}
