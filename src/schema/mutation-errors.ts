@@ -1,0 +1,160 @@
+/**
+ * Typed mutation failures (Pothos errors plugin): every mutation result is a union of its success
+ * type and these, all implementing `interface Error { message code }`. Upstream failures are
+ * mapped here, once, from the client's error hierarchy.
+ */
+import {
+  HmsAbortedError,
+  HmsBadRequestError,
+  HmsConnectionError,
+  HmsError,
+  HmsForbiddenError,
+  HmsNotFoundError,
+  HmsRateLimitedError,
+  HmsTimeoutError,
+} from '../hms/errors.js';
+import { builder } from './builder.js';
+
+export abstract class MutationError extends Error {
+  abstract readonly code: string;
+}
+
+export class NotFoundError extends MutationError {
+  readonly code = 'NOT_FOUND';
+}
+
+export class ValidationError extends MutationError {
+  readonly code = 'VALIDATION_FAILED';
+  constructor(
+    message: string,
+    /** The input field to fix, e.g. `input.rtmpUrls`; null when the whole input is at fault. */
+    readonly field: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends MutationError {
+  readonly code = 'FORBIDDEN';
+}
+
+export class RateLimitedError extends MutationError {
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number | null,
+  ) {
+    super(message);
+  }
+}
+
+export class UpstreamError extends MutationError {
+  readonly code = 'UPSTREAM_UNAVAILABLE';
+  constructor(
+    message: string,
+    /** Whether 100ms may have applied the change although the answer was lost (timeouts). */
+    readonly outcomeUnknown: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export const MUTATION_ERRORS = [
+  NotFoundError,
+  ValidationError,
+  ForbiddenError,
+  RateLimitedError,
+  UpstreamError,
+];
+
+/** Upstream body fields named in 100ms validation messages, mapped back to input fields. */
+const UPSTREAM_FIELDS: Record<string, string> = {
+  max_duration_seconds: 'maxDurationSeconds',
+  template_id: 'templateId',
+  template: 'templateId',
+  rtmp_urls: 'rtmpUrls',
+  meeting_url: 'meetingUrl',
+  payload: 'payload',
+  duration: 'duration',
+  name: 'name',
+  region: 'region',
+  message: 'message',
+  peer_id: 'peerId',
+  role: 'role',
+  size: 'size',
+  resolution: 'resolution',
+};
+
+function fieldFromUpstream(message: string): string | null {
+  for (const [upstream, field] of Object.entries(UPSTREAM_FIELDS)) {
+    if (new RegExp(`\\b${upstream}\\b`, 'i').test(message)) return `input.${field}`;
+  }
+  return null;
+}
+
+/** The one mapping from upstream failures to typed mutation errors. */
+export function toMutationError(error: unknown): unknown {
+  if (!(error instanceof HmsError)) return error;
+  if (error instanceof HmsNotFoundError) return new NotFoundError(error.message);
+  if (error instanceof HmsForbiddenError) return new ForbiddenError(error.message);
+  if (error instanceof HmsBadRequestError)
+    return new ValidationError(error.message, fieldFromUpstream(error.message));
+  if (error instanceof HmsRateLimitedError) {
+    return new RateLimitedError('100ms rate limit reached; retry later', error.retryAfterSeconds ?? null);
+  }
+  // Without an answer, a request that left may still have been applied: say so, never guess.
+  const unknownOutcome =
+    ((error instanceof HmsTimeoutError || error instanceof HmsConnectionError) && error.requestSent) ||
+    error instanceof HmsAbortedError;
+  return new UpstreamError(
+    unknownOutcome
+      ? '100ms did not answer in time; the change may or may not have been applied: check before retrying'
+      : '100ms failed to process the request; retry later',
+    unknownOutcome,
+  );
+}
+
+export const ErrorInterface = builder.interfaceRef<MutationError>('Error').implement({
+  description: 'A failure the caller can act on. `code` is stable; `message` is for humans.',
+  fields: (t) => ({
+    message: t.exposeString('message'),
+    code: t.exposeString('code'),
+  }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'The room, session, job, peer or code does not exist (or is not visible to the caller).',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof NotFoundError,
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'The input breaks a documented 100ms rule; nothing was sent or changed.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ValidationError,
+  fields: (t) => ({ field: t.exposeString('field', { nullable: true }) }),
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: 'Not allowed, e.g. the room is disabled.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ForbiddenError,
+});
+
+builder.objectType(RateLimitedError, {
+  name: 'RateLimitedError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof RateLimitedError,
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt('retryAfterSeconds', { nullable: true }) }),
+});
+
+builder.objectType(UpstreamError, {
+  name: 'UpstreamError',
+  description: '100ms failed or did not answer. `outcomeUnknown` says whether the change may have happened.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof UpstreamError,
+  fields: (t) => ({ outcomeUnknown: t.exposeBoolean('outcomeUnknown') }),
+});

@@ -1,0 +1,141 @@
+/**
+ * Shared machinery of every mutation: input validation that names the field to fix, one
+ * execution path (idempotency, upstream error mapping), and the checks that need the room's
+ * template (roles).
+ */
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.js';
+import { HmsNotFoundError } from '../hms/errors.js';
+import { fingerprint, IdempotencyConflictError } from '../idempotency.js';
+import { parseId, parseScopedId } from './connection.js';
+import { NotFoundError, toMutationError, ValidationError } from './mutation-errors.js';
+
+/**
+ * Runs a mutation's upstream work once. With an `Idempotency-Key`, a repeat of the same input
+ * replays the first outcome; another input under the same key is a ValidationError.
+ */
+export async function runMutation<T>(
+  ctx: Context,
+  name: string,
+  input: unknown,
+  work: () => Promise<T>,
+): Promise<T> {
+  const execute = async () => {
+    try {
+      return await work();
+    } catch (error) {
+      throw toMutationError(error);
+    }
+  };
+  if (!ctx.idempotencyKey) return execute();
+  try {
+    // Keys are scoped per caller and mutation: one caller's key never replays another's result.
+    const scope = `${ctx.caller.subject ?? '-'}\u0000${name}`;
+    return await ctx.idempotency.run(scope, ctx.idempotencyKey, fingerprint(input), execute);
+  } catch (error) {
+    if (error instanceof IdempotencyConflictError) throw new ValidationError(error.message, null);
+    throw error;
+  }
+}
+
+/** Input ids accept the 100ms id or the global id, like `room(id:)`. */
+export function inputId(raw: string | number, typename: string, field: string): string {
+  try {
+    return parseId(String(raw), typename, field);
+  } catch (error) {
+    throw new ValidationError(error instanceof GraphQLError ? error.message : String(error), field);
+  }
+}
+
+export function inputScopedId(raw: string | number, typename: string, field: string) {
+  try {
+    return parseScopedId(String(raw), typename, field);
+  } catch (error) {
+    throw new ValidationError(error instanceof GraphQLError ? error.message : String(error), field);
+  }
+}
+
+export function intInRange(value: number | null | undefined, min: number, max: number, field: string) {
+  if (value == null) return undefined;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ValidationError(`${field} must be an integer ${min}–${max}, got ${value}`, field);
+  }
+  return value;
+}
+
+export function nonEmpty(value: string | null | undefined, field: string, max = 10_000): string {
+  const trimmed = value?.trim() ?? '';
+  if (!trimmed) throw new ValidationError(`${field} is required and must not be blank`, field);
+  if (value && value.length > max)
+    throw new ValidationError(`${field} must be at most ${max} characters`, field);
+  return value as string;
+}
+
+export function httpUrl(value: string | null | undefined, field: string): string | undefined {
+  if (value == null) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new ValidationError(`${field} must be an http(s) URL`, field);
+  }
+  return value;
+}
+
+/** 100ms room names: letters, digits and `.-:_` (reference §4.1). */
+export function roomName(value: string | null | undefined, field: string): string | undefined {
+  if (value == null) return undefined;
+  if (!/^[a-zA-Z0-9.\-:_]{1,100}$/.test(value)) {
+    throw new ValidationError(
+      `${field} may only contain letters, digits and . - : _ (1–100 characters), got ${JSON.stringify(value)}`,
+      field,
+    );
+  }
+  return value;
+}
+
+export function exactlyOne(values: Record<string, unknown>, what: string): string {
+  const given = Object.entries(values).filter(([, v]) => v != null && v !== '');
+  if (given.length !== 1) {
+    const names = Object.keys(values).join(' or ');
+    throw new ValidationError(
+      `Give exactly one of ${names} (${what})`,
+      given[1]?.[0] ?? given[0]?.[0] ?? null,
+    );
+  }
+  return (given[0] as [string, unknown])[0];
+}
+
+/** The room, or a NotFoundError naming it. */
+export async function roomOrNotFound(ctx: Context, roomId: string) {
+  try {
+    return await ctx.loaders.room.load(roomId);
+  } catch (error) {
+    if (error instanceof HmsNotFoundError)
+      throw new NotFoundError(`Room ${JSON.stringify(roomId)} not found`);
+    throw error;
+  }
+}
+
+/** Role names must exist in the room's template (room codes, tokens, role changes). */
+export async function assertRoleInRoom(
+  ctx: Context,
+  roomId: string,
+  role: string,
+  field: string,
+): Promise<void> {
+  const room = await roomOrNotFound(ctx, roomId);
+  const template = await ctx.loaders.template.load(room.template_id);
+  if (!template.roles?.[role]) {
+    const known = Object.keys(template.roles ?? {})
+      .sort()
+      .join(', ');
+    throw new ValidationError(
+      `Role ${JSON.stringify(role)} is not in the room's template (roles: ${known})`,
+      field,
+    );
+  }
+}
