@@ -32,6 +32,38 @@ export interface Config {
   logLevel: LogLevel;
   /** Optional: shared cache and subscription fan-out across replicas. */
   redisUrl: string | null;
+  gateway: GatewayConfig;
+}
+
+export interface GatewayConfig {
+  /** `jwt`: every /graphql request needs a bearer JWT. Defaults to `none` in demo mode only. */
+  auth: 'jwt' | 'none';
+  /** HS256 secret for caller JWTs (at least 32 characters). */
+  jwtSecret: string | null;
+  /** Remote JWKS for caller JWTs (RS256/ES256…), cached. */
+  jwksUrl: string | null;
+  jwtIssuer: string | null;
+  jwtAudience: string | null;
+  /** @default true */
+  introspection: boolean;
+  /** Documents estimated to cost more 100ms calls are rejected before execution. @default 50 */
+  maxUpstreamCalls: number;
+  /** @default 12 */
+  maxDepth: number;
+  /** @default 30 */
+  maxAliases: number;
+  /** @default 3000 */
+  maxTokens: number;
+  /** Request body limit in bytes. @default 102400 */
+  maxBodyBytes: number;
+  /** Bearer token required on /metrics when set. */
+  metricsToken: string | null;
+  /** @default 10000 */
+  shutdownGraceMs: number;
+  /** Allowed browser origins; empty = same-origin only. */
+  corsOrigins: string[];
+  /** Entity cache bound (in-memory LRU). @default 5000 */
+  cacheMaxEntries: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +135,42 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevelRaw)}`);
   }
 
+  const authRaw = read(env, 'GATEWAY_AUTH')?.toLowerCase();
+  if (authRaw !== undefined && authRaw !== 'jwt' && authRaw !== 'none') {
+    problems.push(`GATEWAY_AUTH must be "jwt" or "none", got ${JSON.stringify(authRaw)}`);
+  }
+  const jwtSecret = read(env, 'GATEWAY_JWT_SECRET') ?? null;
+  const jwksUrl = url(env, problems, 'GATEWAY_JWKS_URL', null, ['http:', 'https:']);
+  if (authRaw === undefined && mode === 'live') {
+    problems.push(
+      'GATEWAY_AUTH is required with real 100ms credentials: whoever can call the gateway controls the whole ' +
+        'workspace. Set GATEWAY_AUTH=jwt with GATEWAY_JWT_SECRET (HS256) or GATEWAY_JWKS_URL, or GATEWAY_AUTH=none ' +
+        'to run without caller authentication behind a trusted proxy.',
+    );
+  }
+  if (authRaw === 'jwt') {
+    if (!jwtSecret && !jwksUrl)
+      problems.push('GATEWAY_AUTH=jwt needs GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL');
+    if (jwtSecret && jwksUrl) problems.push('set only one of GATEWAY_JWT_SECRET and GATEWAY_JWKS_URL');
+    if (jwtSecret && jwtSecret.length < 32)
+      problems.push('GATEWAY_JWT_SECRET must be at least 32 characters');
+  }
+  const introspectionRaw = read(env, 'GATEWAY_INTROSPECTION')?.toLowerCase() ?? 'true';
+  if (!['true', 'false', '1', '0'].includes(introspectionRaw)) {
+    problems.push(`GATEWAY_INTROSPECTION must be true or false, got ${JSON.stringify(introspectionRaw)}`);
+  }
+  const corsOrigins = (read(env, 'GATEWAY_CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      problems.push(
+        `GATEWAY_CORS_ORIGINS entries must be origins like https://app.example.com, got ${JSON.stringify(origin)}`,
+      );
+    }
+  }
+
   const config: Config = {
     mode,
     hms: accessKey && secret ? { accessKey, secret } : null,
@@ -114,6 +182,23 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     host: read(env, 'HOST') ?? '127.0.0.1',
     logLevel: LOG_LEVELS.includes(logLevelRaw as LogLevel) ? (logLevelRaw as LogLevel) : 'info',
     redisUrl: url(env, problems, 'REDIS_URL', null, ['redis:', 'rediss:']),
+    gateway: {
+      auth: authRaw === 'jwt' ? 'jwt' : 'none',
+      jwtSecret,
+      jwksUrl,
+      jwtIssuer: read(env, 'GATEWAY_JWT_ISSUER') ?? null,
+      jwtAudience: read(env, 'GATEWAY_JWT_AUDIENCE') ?? null,
+      introspection: introspectionRaw === 'true' || introspectionRaw === '1',
+      maxUpstreamCalls: int(env, problems, 'GATEWAY_MAX_UPSTREAM_CALLS', 50, 1, 10_000),
+      maxDepth: int(env, problems, 'GATEWAY_MAX_DEPTH', 12, 2, 100),
+      maxAliases: int(env, problems, 'GATEWAY_MAX_ALIASES', 30, 1, 1000),
+      maxTokens: int(env, problems, 'GATEWAY_MAX_TOKENS', 3000, 100, 100_000),
+      maxBodyBytes: int(env, problems, 'GATEWAY_MAX_BODY_BYTES', 102_400, 1024, 10_485_760),
+      metricsToken: read(env, 'GATEWAY_METRICS_TOKEN') ?? null,
+      shutdownGraceMs: int(env, problems, 'GATEWAY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+      corsOrigins,
+      cacheMaxEntries: int(env, problems, 'GATEWAY_CACHE_MAX_ENTRIES', 5000, 0, 10_000_000),
+    },
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,0 +1,151 @@
+/**
+ * The shared entity cache behind the loaders, with a per-type policy that follows 100ms
+ * semantics: what can no longer change (ended sessions, finished jobs and their assets) is kept
+ * long; what changes rarely (rooms, templates) briefly; live state (active rooms, running jobs)
+ * and presigned URLs never. In memory (LRU) by default; Redis when REDIS_URL is set, so replicas
+ * share it. Keys always start with the 100ms workspace (access key): two workspaces behind one
+ * Redis never read each other's entries.
+ */
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
+import type { BeamJob, RecordingAsset, Room, Session, Template } from './hms/types.js';
+
+export interface CacheStore {
+  getMany(keys: string[]): Promise<Array<unknown | undefined>>;
+  set(key: string, value: unknown, ttlMs: number): Promise<void>;
+  delete(keys: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createMemoryStore(maxEntries: number): CacheStore {
+  const lru = new LRUCache<string, { value: unknown }>({ max: Math.max(1, maxEntries), ttlAutopurge: false });
+  return {
+    async getMany(keys) {
+      return keys.map((key) => lru.get(key)?.value);
+    },
+    async set(key, value, ttlMs) {
+      if (maxEntries > 0) lru.set(key, { value }, { ttl: ttlMs });
+    },
+    async delete(keys) {
+      for (const key of keys) lru.delete(key);
+    },
+    async close() {
+      lru.clear();
+    },
+  };
+}
+
+export function createRedisStore(redis: Redis): CacheStore {
+  return {
+    async getMany(keys) {
+      if (keys.length === 0) return [];
+      const values = await redis.mget(...keys);
+      return values.map((raw) => {
+        if (raw == null) return undefined;
+        try {
+          return JSON.parse(raw);
+        } catch {
+          return undefined;
+        }
+      });
+    },
+    async set(key, value, ttlMs) {
+      await redis.set(key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlMs)));
+    },
+    async delete(keys) {
+      if (keys.length > 0) await redis.del(...keys);
+    },
+    async close() {
+      await redis.quit().catch(() => undefined);
+    },
+  };
+}
+
+const SECOND = 1000;
+const HOUR = 3600 * SECOND;
+/** Immutable things still expire eventually: 100ms keeps assets 15 days (reference §4.4). */
+const IMMUTABLE = 24 * HOUR;
+const SHORT = 30 * SECOND;
+const TERMINAL = new Set(['completed', 'failed']);
+/** After this, no transcript or late asset is expected for an ended session. */
+const SETTLED_AFTER = 6 * HOUR;
+
+const endedLongAgo = (session: Pick<Session, 'active' | 'updated_at'>, now: number) =>
+  !session.active && session.updated_at !== null && now - Date.parse(session.updated_at) > SETTLED_AFTER;
+
+/** Time to live per entity, or 0: do not cache. */
+export const policy = {
+  room: (_room: Room) => SHORT,
+  template: (_template: Template) => SHORT,
+  session: (session: Session) => (session.active ? 0 : IMMUTABLE),
+  job: (job: BeamJob) => (TERMINAL.has(job.status) ? IMMUTABLE : 0),
+  asset: (asset: RecordingAsset) => (TERMINAL.has(asset.status) ? IMMUTABLE : 0),
+  /** A session's job list is final once the session ended and every job finished. */
+  sessionJobs: (session: Pick<Session, 'active' | 'updated_at'>, jobs: BeamJob[], now = Date.now()) =>
+    !session.active && jobs.every((j) => TERMINAL.has(j.status))
+      ? endedLongAgo(session, now)
+        ? IMMUTABLE
+        : SHORT
+      : 0,
+  /** Assets keep arriving for a while (transcripts take ~20% of the recording's length). */
+  sessionAssets: (
+    session: Pick<Session, 'active' | 'updated_at'>,
+    assets: RecordingAsset[],
+    now = Date.now(),
+  ) =>
+    !session.active && assets.every((a) => TERMINAL.has(a.status))
+      ? endedLongAgo(session, now)
+        ? IMMUTABLE
+        : SHORT
+      : 0,
+};
+
+export type EntityKind =
+  | 'room'
+  | 'template'
+  | 'session'
+  | 'recording'
+  | 'recordingAsset'
+  | 'liveStream'
+  | 'externalStream'
+  | 'recordingsBySession'
+  | 'assetsBySession'
+  | 'liveStreamsBySession'
+  | 'externalStreamsBySession';
+
+export interface EntityCacheOptions {
+  store: CacheStore;
+  /** The 100ms access key: the workspace every key is scoped to. */
+  workspace: string;
+  onLookup?: (kind: EntityKind, hit: boolean) => void;
+}
+
+export function createEntityCache({ store, workspace, onLookup }: EntityCacheOptions) {
+  const prefix = `hmsg:${createHash('sha256').update(workspace).digest('hex').slice(0, 16)}:`;
+  const key = (kind: EntityKind, id: string) => `${prefix}${kind}:${id}`;
+  return {
+    async getMany<T>(kind: EntityKind, ids: readonly string[]): Promise<Array<T | undefined>> {
+      if (ids.length === 0) return [];
+      let values: Array<unknown | undefined>;
+      try {
+        values = await store.getMany(ids.map((id) => key(kind, id)));
+      } catch {
+        // A cache outage degrades to upstream calls, never to failed queries.
+        values = ids.map(() => undefined);
+      }
+      for (const value of values) onLookup?.(kind, value !== undefined);
+      return values as Array<T | undefined>;
+    },
+    async set(kind: EntityKind, id: string, value: unknown, ttlMs: number): Promise<void> {
+      if (ttlMs <= 0) return;
+      await store.set(key(kind, id), value, ttlMs).catch(() => undefined);
+    },
+    async invalidate(entries: Array<[EntityKind, string]>): Promise<void> {
+      await store.delete(entries.map(([kind, id]) => key(kind, id))).catch(() => undefined);
+    },
+    close: () => store.close(),
+  };
+}
+
+export type EntityCache = ReturnType<typeof createEntityCache>;

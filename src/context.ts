@@ -1,0 +1,65 @@
+/**
+ * Per-request context: fresh loaders (so nothing leaks between callers), the request id that is
+ * propagated upstream, a counter of the 100ms calls this request caused, and the long-lived
+ * stores a request may use (idempotency).
+ */
+import type { Caller } from './auth.js';
+import type { EntityCache, EntityKind } from './cache.js';
+import type { HmsApi, RequestOptions, UpstreamCallEvent } from './hms/api.js';
+import type { IdempotencyStore } from './idempotency.js';
+import { createLoaders, type Loaders } from './loaders/index.js';
+import { restrictToRooms } from './loaders/room-scope.js';
+
+export interface UpstreamCost {
+  /** HTTP attempts sent to 100ms for this request, retries included. */
+  calls: number;
+}
+
+export interface Context {
+  caller: Caller;
+  /** The 100ms API as this caller may use it (confined to its rooms when it has `hms_rooms`). */
+  hms: HmsApi;
+  loaders: Loaders;
+  requestId: string;
+  cost: UpstreamCost;
+  /** Pass to every direct `hms` call (mutations) so it is traced, counted and cancellable. */
+  upstream: RequestOptions;
+  /** The caller's `Idempotency-Key` header, when sent and well-formed. */
+  idempotencyKey: string | null;
+  idempotency: IdempotencyStore;
+  /** Drops shared-cache entries a mutation made stale, so the next request sees the change. */
+  invalidate(entries: Array<[EntityKind, string]>): Promise<void>;
+}
+
+export interface CreateContextOptions {
+  caller: Caller;
+  hms: HmsApi;
+  requestId: string;
+  signal?: AbortSignal;
+  idempotencyKey?: string | null;
+  idempotency: IdempotencyStore;
+  /** The shared entity cache; `hms` must already read through it (see `withEntityCache`). */
+  cache?: EntityCache;
+}
+
+export function createContext(options: CreateContextOptions): Context {
+  const cost: UpstreamCost = { calls: 0 };
+  const onCall = (_event: UpstreamCallEvent) => {
+    cost.calls += 1;
+  };
+  const upstream: RequestOptions = { requestId: options.requestId, signal: options.signal, onCall };
+  const hms = options.caller.rooms ? restrictToRooms(options.hms, options.caller.rooms) : options.hms;
+  return {
+    caller: options.caller,
+    hms,
+    requestId: options.requestId,
+    cost,
+    upstream,
+    loaders: createLoaders(hms, upstream, options.cache),
+    idempotencyKey: options.idempotencyKey ?? null,
+    idempotency: options.idempotency,
+    invalidate: async (entries) => {
+      await options.cache?.invalidate(entries);
+    },
+  };
+}

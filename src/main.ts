@@ -1,0 +1,118 @@
+/**
+ * The only module with side effects: reads the environment, starts the embedded emulator in demo
+ * mode, listens, and drains on SIGTERM/SIGINT.
+ */
+import { createServer } from 'node:http';
+import { ConfigError, loadConfig } from './config.js';
+import { createHmsClient } from './hms/client.js';
+import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { createGateway } from './server.js';
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`hms-graph: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  let credentials = config.hms;
+  let apiUrl = config.hmsApiUrl;
+  let host = config.host;
+  let closeEmulator: (() => Promise<void>) | undefined;
+  let demoRoom: (() => Promise<string | null>) | undefined;
+
+  if (config.mode === 'demo') {
+    // Imported only here: the gateway never depends on the emulator outside demo mode.
+    const { createEmulator, DEMO_CREDENTIALS, SEED_ROOMS } = await import('./emulator/index.js');
+    const emulator = await createEmulator({ ...DEMO_CREDENTIALS, host: '127.0.0.1', port: 0 });
+    credentials = { accessKey: emulator.accessKey, secret: emulator.secret };
+    apiUrl = emulator.url;
+    closeEmulator = () => emulator.close();
+    if (host !== '127.0.0.1')
+      logger.warn({ requestedHost: host }, 'demo mode binds 127.0.0.1 only; HOST is ignored');
+    else logger.info('demo mode binds 127.0.0.1 only');
+    host = '127.0.0.1';
+    demoRoom = async () => {
+      const page = await hms.rooms.list({ name: SEED_ROOMS.live });
+      return page.items[0]?.id ?? null;
+    };
+  }
+  if (!credentials) throw new Error('unreachable: live mode without credentials');
+  const metrics = createMetrics();
+
+  const hms = createHmsClient({
+    accessKey: credentials.accessKey,
+    secret: credentials.secret,
+    baseUrl: apiUrl,
+    timeoutMs: config.hmsTimeoutMs,
+    maxRetries: config.hmsMaxRetries,
+    maxConcurrency: config.hmsMaxConcurrency,
+    logger,
+    onCall: metrics.onUpstreamCall,
+    onTokenSigned: (kind) => metrics.tokenMints.inc({ kind }),
+  });
+  const gateway = createGateway({ hms, logger, metrics, config: config.gateway, graphiqlRoomId: demoRoom });
+  const server = createServer(gateway.yoga);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, host, () => resolve());
+  });
+  const base = `http://${host}:${config.port}`;
+  logger.info({ url: `${base}/graphql`, mode: config.mode }, 'hms-graph listening');
+  if (config.mode === 'demo') {
+    process.stdout.write(
+      [
+        '',
+        '  hms-graph is running in DEMO MODE: an embedded 100ms emulator serves fake data.',
+        `  GraphiQL:  ${base}/graphql   (opens with the dashboard query on a demo room)`,
+        `  Health:    ${base}/health`,
+        '  Bound to 127.0.0.1 only. To use a real 100ms account, set HMS_ACCESS_KEY and HMS_SECRET',
+        '  (Dashboard → Developer) and restart.',
+        '',
+      ].join('\n'),
+    );
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(
+      { signal, graceMs: config.gateway.shutdownGraceMs },
+      'shutting down: draining in-flight requests',
+    );
+    // Stop accepting; idle keep-alive sockets close now, busy ones after their response.
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const grace = new Promise<'timeout'>((resolve) =>
+      setTimeout(() => resolve('timeout'), config.gateway.shutdownGraceMs).unref(),
+    );
+    void Promise.race([drained, grace]).then(async (outcome) => {
+      if (outcome === 'timeout') {
+        logger.warn('grace period over: closing the connections still open');
+        server.closeAllConnections();
+      }
+      await hms.close().catch(() => undefined);
+      await closeEmulator?.().catch(() => undefined);
+      logger.info('bye');
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `hms-graph failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+/**
+ * Prometheus metrics (prom-client), one registry per gateway so tests and embedders never share
+ * global state. Labels are bounded: operation names, route templates (never ids), statuses.
+ */
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { UpstreamCallEvent } from './hms/api.js';
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export function createMetrics() {
+  const registry = new Registry();
+  const graphqlRequests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL operations by name, type and outcome (ok, error, rejected)',
+    labelNames: ['operation', 'type', 'outcome'] as const,
+    registers: [registry],
+  });
+  const graphqlDuration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'GraphQL operation latency',
+    labelNames: ['operation', 'type'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const upstreamRequests = new Counter({
+    name: 'hms_upstream_requests_total',
+    help: 'HTTP attempts sent to 100ms, by method, route template and status (0 = no answer)',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [registry],
+  });
+  const upstreamDuration = new Histogram({
+    name: 'hms_upstream_request_duration_seconds',
+    help: '100ms call latency per attempt',
+    labelNames: ['method', 'route'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const upstreamRetries = new Counter({
+    name: 'hms_upstream_retries_total',
+    help: 'Attempts that were followed by a retry',
+    labelNames: ['method', 'route'] as const,
+    registers: [registry],
+  });
+  const upstreamInFlight = new Gauge({
+    name: 'hms_upstream_in_flight',
+    help: 'Requests to 100ms in flight right now',
+    registers: [registry],
+  });
+  const cacheLookups = new Counter({
+    name: 'hms_cache_lookups_total',
+    help: 'Entity cache lookups by entity type and result (hit, miss)',
+    labelNames: ['type', 'result'] as const,
+    registers: [registry],
+  });
+  const tokenMints = new Counter({
+    name: 'hms_token_mints_total',
+    help: 'Tokens signed, by kind (management, app)',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
+
+  /** When 100ms last accepted our credentials (any answer but 401/403/5xx); for readiness. */
+  let lastAuthenticatedAt = 0;
+
+  return {
+    registry,
+    get lastAuthenticatedAt() {
+      return lastAuthenticatedAt;
+    },
+    graphqlRequests,
+    graphqlDuration,
+    cacheLookups,
+    tokenMints,
+    upstreamInFlight,
+    /** Client `onCall` hook. */
+    onUpstreamCall(event: UpstreamCallEvent) {
+      upstreamRequests.inc({ method: event.method, route: event.route, status: String(event.status) });
+      upstreamDuration.observe({ method: event.method, route: event.route }, event.durationMs / 1000);
+      if (event.retrying) upstreamRetries.inc({ method: event.method, route: event.route });
+      if (event.status >= 200 && event.status < 500 && event.status !== 401 && event.status !== 403) {
+        lastAuthenticatedAt = Date.now();
+      }
+    },
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,299 @@
+/**
+ * `createGateway(deps)`: the yoga instance and its routes. Reads no env, opens no sockets: main.ts
+ * (or an embedding server, or a test) decides where it listens.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { type GraphQLError, getOperationAST, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
+import { type Authenticate, AuthenticationError, createAuthenticator } from './auth.js';
+import { createEntityCache, createMemoryStore, type EntityCache } from './cache.js';
+import type { GatewayConfig } from './config.js';
+import { type Context, createContext } from './context.js';
+import { useUpstreamCost } from './cost.js';
+import { badUserInput, gqlError, maskError } from './errors.js';
+import type { HmsClient } from './hms/api.js';
+import { createIdempotencyStore, IDEMPOTENCY_KEY } from './idempotency.js';
+import { withEntityCache } from './loaders/cached-api.js';
+import type { Logger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { schema } from './schema/index.js';
+
+export interface GatewayOptions {
+  hms: HmsClient;
+  logger: Logger;
+  /** Caller authentication, limits and operations settings (`loadConfig().gateway`). */
+  config?: Partial<GatewayConfig>;
+  /** Share with the client's `onCall` hook so upstream calls are counted. Created when omitted. */
+  metrics?: Metrics;
+  /** The shared entity cache (Redis-backed across replicas). In-memory LRU when omitted. */
+  cache?: EntityCache;
+  /**
+   * The room GraphiQL's default dashboard query opens with (a demo room in demo mode). Called
+   * once, lazily; null leaves the variable for the user to fill.
+   */
+  graphiqlRoomId?: () => Promise<string | null>;
+}
+
+/** Defaults for embedding and tests: no caller auth, the documented limits. */
+export const DEFAULT_GATEWAY_CONFIG: GatewayConfig = {
+  auth: 'none',
+  jwtSecret: null,
+  jwksUrl: null,
+  jwtIssuer: null,
+  jwtAudience: null,
+  introspection: true,
+  maxUpstreamCalls: 50,
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 3000,
+  maxBodyBytes: 102_400,
+  metricsToken: null,
+  shutdownGraceMs: 10_000,
+  corsOrigins: [],
+  cacheMaxEntries: 5000,
+};
+
+const DASHBOARD_QUERY = readFileSync(
+  new URL('../schema/operations/dashboard.graphql', import.meta.url),
+  'utf8',
+);
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+/** A successful 100ms answer younger than this makes /ready answer without a probe. */
+const READY_FRESH_MS = 60_000;
+
+/** Reads a JSON body with a byte limit, so a huge or endless body cannot exhaust memory. */
+async function readLimited(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const reader = request.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function tooLarge(maxBytes: number): GraphQLError {
+  return gqlError('BAD_USER_INPUT', `Request body exceeds ${maxBytes} bytes (GATEWAY_MAX_BODY_BYTES)`, {
+    http: { status: 413 },
+  });
+}
+
+function useBodyLimit(maxBytes: number): Plugin {
+  return {
+    onRequestParse({ request, setRequestParser }) {
+      const type = request.headers.get('content-type') ?? '';
+      if (request.method !== 'POST' || !type.includes('json')) return;
+      setRequestParser(async (req) => {
+        const text = await readLimited(req, maxBytes);
+        try {
+          return JSON.parse(text);
+        } catch {
+          throw gqlError('BAD_USER_INPUT', 'Request body is not valid JSON', { http: { status: 400 } });
+        }
+      });
+    },
+  };
+}
+
+function useIntrospectionSwitch(enabled: boolean): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      if (!enabled) addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}
+
+/** GET /metrics (optionally behind a bearer token). */
+function useMetricsRoute(metrics: Metrics, hms: HmsClient, token: string | null): Plugin {
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/metrics') return;
+      if (token && request.headers.get('authorization') !== `Bearer ${token}`) {
+        endResponse(
+          new fetchAPI.Response('unauthorized\n', { status: 401, headers: { 'www-authenticate': 'Bearer' } }),
+        );
+        return;
+      }
+      metrics.upstreamInFlight.set(hms.inFlight);
+      endResponse(
+        new fetchAPI.Response(await metrics.registry.metrics(), {
+          headers: { 'content-type': metrics.registry.contentType },
+        }),
+      );
+    },
+  };
+}
+
+/** One structured log line and one metric sample per operation, with the request id. */
+function useOperationLog(logger: Logger, metrics: Metrics): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      const started = performance.now();
+      const operation = getOperationAST(args.document, args.operationName ?? undefined);
+      const name = operation?.name?.value ?? 'anonymous';
+      const type = operation?.operation ?? 'query';
+      return {
+        onExecuteDone({ result }) {
+          if (Symbol.asyncIterator in result) return;
+          const ctx = args.contextValue as Context;
+          const seconds = (performance.now() - started) / 1000;
+          const outcome = result.errors?.length ? 'error' : 'ok';
+          metrics.graphqlRequests.inc({ operation: name, type, outcome });
+          metrics.graphqlDuration.observe({ operation: name, type }, seconds);
+          logger.info(
+            {
+              requestId: ctx.requestId,
+              caller: ctx.caller.subject ?? undefined,
+              operation: name,
+              type,
+              outcome,
+              ms: Math.round(seconds * 1000),
+              upstreamCalls: ctx.cost.calls,
+              errors: result.errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
+}
+
+export function createGateway({
+  hms,
+  logger,
+  graphiqlRoomId,
+  config: overrides,
+  metrics: given,
+  cache: givenCache,
+}: GatewayOptions) {
+  const config: GatewayConfig = { ...DEFAULT_GATEWAY_CONFIG, ...overrides };
+  const metrics = given ?? createMetrics();
+  const cache =
+    givenCache ??
+    createEntityCache({
+      store: createMemoryStore(config.cacheMaxEntries),
+      workspace: hms.accessKey,
+      onLookup: (kind, hit) => metrics.cacheLookups.inc({ type: kind, result: hit ? 'hit' : 'miss' }),
+    });
+  const cachedHms = withEntityCache(hms, cache);
+  const authenticate: Authenticate = createAuthenticator(config);
+  const idempotency = createIdempotencyStore();
+  let roomId: Promise<string | null> | undefined;
+  const defaultRoomId = () => {
+    roomId ??= (graphiqlRoomId?.() ?? Promise.resolve(null)).catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not pick a room for the GraphiQL default query');
+      roomId = undefined;
+      return null;
+    });
+    return roomId;
+  };
+
+  const yoga = createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: true } : false,
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    maskedErrors: { maskError },
+    // Inlined assets: GraphiQL must work with no internet (the default build loads from a CDN).
+    renderGraphiQL,
+    graphiql: async () => ({
+      title: 'hms-graph',
+      defaultTabs: [
+        {
+          query: DASHBOARD_QUERY,
+          variables: JSON.stringify(
+            { roomId: (await defaultRoomId()) ?? 'paste a 100ms room id', sessions: 10 },
+            null,
+            2,
+          ),
+        },
+      ],
+      defaultEditorToolsVisibility: 'variables',
+    }),
+    context: async ({ request }) => {
+      let caller: Awaited<ReturnType<Authenticate>>;
+      try {
+        caller = await authenticate(request.headers.get('authorization'));
+      } catch (error) {
+        if (!(error instanceof AuthenticationError)) throw error;
+        // 401 before anything reaches 100ms; the message says what to send.
+        throw gqlError('UNAUTHENTICATED', error.message, {
+          http: { status: 401, headers: { 'www-authenticate': 'Bearer' } },
+        });
+      }
+      const incoming = request.headers.get('x-request-id');
+      const idempotencyKey = request.headers.get('idempotency-key');
+      if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw badUserInput('Idempotency-Key must be 1-255 printable ASCII characters');
+      }
+      return createContext({
+        caller,
+        hms: cachedHms,
+        cache,
+        requestId: incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
+        signal: request.signal,
+        idempotencyKey,
+        idempotency,
+      });
+    },
+    plugins: [
+      useMetricsRoute(metrics, hms, config.metricsToken),
+      useBodyLimit(config.maxBodyBytes),
+      useCSRFPrevention({
+        requestHeaders: ['x-graphql-yoga-csrf', 'x-requested-with', 'apollo-require-preflight'],
+      }),
+      useIntrospectionSwitch(config.introspection),
+      EnvelopArmorPlugin({
+        maxDepth: { n: config.maxDepth, flattenFragments: true },
+        maxAliases: { n: config.maxAliases },
+        maxTokens: { n: config.maxTokens },
+        maxDirectives: { n: 50 },
+        costLimit: { enabled: false },
+        blockFieldSuggestion: { enabled: config.auth === 'jwt' },
+      }),
+      useUpstreamCost(config.maxUpstreamCalls),
+      useOperationLog(logger, metrics),
+      useReadinessCheck({
+        endpoint: '/ready',
+        // Ready = a token mints and 100ms accepted it recently; otherwise probe with a cheap read.
+        check: async () => {
+          try {
+            await hms.tokens.managementToken();
+            if (Date.now() - metrics.lastAuthenticatedAt < READY_FRESH_MS) return true;
+            await hms.templates.list({ limit: 10 });
+            return true;
+          } catch (error) {
+            logger.warn({ err: error }, 'not ready: 100ms did not accept an authenticated call');
+            return false;
+          }
+        },
+      }),
+    ],
+  });
+
+  return { yoga, hms, metrics, config, cache };
+}
+
+export type Gateway = ReturnType<typeof createGateway>;

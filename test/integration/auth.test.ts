@@ -1,0 +1,150 @@
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Stack, startStack } from '../helpers/stack.js';
+
+const SECRET = 'test-gateway-secret-that-is-long-enough-0123456789';
+const key = new TextEncoder().encode(SECRET);
+
+async function token(
+  claims: Record<string, unknown>,
+  options: { expiresIn?: string; issuer?: string; secret?: Uint8Array } = {},
+) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('tester')
+    .setIssuedAt()
+    .setIssuer(options.issuer ?? 'https://auth.example.com')
+    .setAudience('hms-graph')
+    .setExpirationTime(options.expiresIn ?? '5m')
+    .sign(options.secret ?? key);
+}
+
+let stack: Stack;
+let roomA: string;
+let roomB: string;
+
+beforeAll(async () => {
+  stack = await startStack({
+    gateway: {
+      auth: 'jwt',
+      jwtSecret: SECRET,
+      jwtIssuer: 'https://auth.example.com',
+      jwtAudience: 'hms-graph',
+    },
+  });
+  const rooms = await stack.hms.rooms.list({ limit: 100 });
+  roomA = rooms.items.find((r) => r.name === 'product-standup')?.id as string;
+  roomB = rooms.items.find((r) => r.name === 'town-hall')?.id as string;
+});
+afterAll(() => stack?.close());
+beforeEach(() => stack.resetCalls());
+
+const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
+
+describe('caller authentication', () => {
+  it('answers 401 UNAUTHENTICATED for a missing, forged, expired or foreign-issuer token, calling nothing upstream', async () => {
+    const cases: Array<Record<string, string>> = [
+      {},
+      { authorization: 'Basic abc' },
+      bearer(await token({ scope: 'hms:read' }, { secret: new TextEncoder().encode('x'.repeat(40)) })),
+      bearer(await token({ scope: 'hms:read' }, { expiresIn: '-1m' })),
+      bearer(await token({ scope: 'hms:read' }, { issuer: 'https://evil.example.com' })),
+    ];
+    for (const headers of cases) {
+      const res = await stack.gql('{ rooms { nodes { id } } }', {}, headers);
+      expect(res.status).toBe(401);
+      expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    expect(stack.calls().total).toBe(0);
+  });
+});
+
+describe('scopes', () => {
+  it('lets hms:read query but not mutate', async () => {
+    const t = await token({ scope: 'hms:read' });
+    const read = await stack.gql('{ rooms(first: 1) { nodes { id } } }', {}, bearer(t));
+    expect(read.errors).toBeUndefined();
+    const write = await stack.gql(
+      'mutation { setRoomEnabled(input: { roomId: "x", enabled: true }) { __typename } }',
+      {},
+      bearer(t),
+    );
+    expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(write.errors?.[0]?.message).toMatch(/hms:write/);
+  });
+
+  it('lets hms:write mutate, and gates createAuthToken on hms:token', async () => {
+    const writer = await token({ scopes: ['hms:read', 'hms:write'] });
+    const ok = await stack.gql(
+      `mutation($id: ID!) { setRoomEnabled(input: { roomId: $id, enabled: true }) { __typename } }`,
+      { id: roomA },
+      bearer(writer),
+    );
+    expect(ok.data?.setRoomEnabled.__typename).toBe('SetRoomEnabledSuccess');
+    const tokenMutation = `mutation($id: ID!) { createAuthToken(input: { roomId: $id, role: "guest" }) { __typename } }`;
+    const denied = await stack.gql(tokenMutation, { id: roomA }, bearer(writer));
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const minter = await token({ scope: 'hms:token' });
+    const minted = await stack.gql(tokenMutation, { id: roomA }, bearer(minter));
+    expect(minted.data?.createAuthToken.__typename).toBe('CreateAuthTokenSuccess');
+  });
+});
+
+describe('hms_rooms restriction', () => {
+  let restricted: Record<string, string>;
+  beforeAll(async () => {
+    restricted = bearer(await token({ scope: 'hms:read hms:write hms:token', hms_rooms: [roomA] }));
+  });
+
+  it('filters lists to the allowed rooms', async () => {
+    const res = await stack.gql(
+      `{ rooms(first: 100) { nodes { hmsId } } sessions(first: 20) { nodes { room { hmsId } } }
+         recordings(first: 20) { nodes { room { hmsId } } } }`,
+      {},
+      restricted,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.rooms.nodes).toEqual([{ hmsId: roomA }]);
+    for (const list of [res.data?.sessions.nodes, res.data?.recordings.nodes]) {
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.every((n: any) => n.room.hmsId === roomA)).toBe(true);
+    }
+  });
+
+  it('answers NOT_FOUND for lookups outside, through every path', async () => {
+    const other = await stack.hms.sessions.list({ room_id: roomB, limit: 10 });
+    const otherSession = other.items[0]?.id as string;
+    const globalRoom = Buffer.from(`Room:${roomB}`).toString('base64');
+    const res = await stack.gql(
+      `query($room: ID!, $session: ID!, $global: ID!) {
+        room(id: $room) { hmsId }
+        session(id: $session) { hmsId }
+        node(id: $global) { id }
+        activeRoom(roomId: $room) { hmsId }
+        sessions(filter: { roomId: $room }) { nodes { hmsId } }
+      }`,
+      { room: roomB, session: otherSession, global: globalRoom },
+      restricted,
+    );
+    expect(res.data?.room).toBeNull();
+    expect(res.data?.session).toBeNull();
+    expect(res.data?.node).toBeNull();
+    expect(res.data?.activeRoom).toBeNull();
+    expect(res.data?.sessions.nodes).toEqual([]);
+    const codes = (res.errors ?? []).map((e) => e.extensions?.code);
+    expect(codes.filter((c) => c === 'NOT_FOUND').length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(res.data)).not.toContain(roomB);
+  });
+
+  it('refuses mutations outside as ForbiddenError without touching 100ms', async () => {
+    const res = await stack.gql(
+      `mutation($id: ID!) { setRoomEnabled(input: { roomId: $id, enabled: false }) { __typename ... on Error { code } } }`,
+      { id: roomB },
+      restricted,
+    );
+    expect(res.data?.setRoomEnabled).toEqual({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
+    expect(stack.calls().byRoute['POST /v2/rooms/{id}']).toBeUndefined();
+    const room = await stack.hms.rooms.get(roomB);
+    expect(room.enabled).toBe(true);
+  });
+});

@@ -1,0 +1,136 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+}
+
+function run(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exit };
+}
+
+async function waitFor(url: string, deadlineMs = 20_000): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await createEmulator({ ...DEMO_CREDENTIALS });
+});
+afterAll(() => emulator?.close());
+
+describe('the gateway process', () => {
+  it('refuses to start with real credentials and no GATEWAY_AUTH, naming the fix', async () => {
+    const proc = run({
+      HMS_ACCESS_KEY: 'ak',
+      HMS_SECRET: 'secret-value-xyz',
+      PORT: String(await freePort()),
+    });
+    expect(await proc.exit).toBe(2);
+    expect(proc.output()).toMatch(/GATEWAY_AUTH=jwt/);
+    expect(proc.output()).toMatch(/GATEWAY_AUTH=none/);
+    expect(proc.output()).not.toContain('secret-value-xyz');
+  }, 30_000);
+
+  it('refuses a half-configured credential pair, saying which half is missing', async () => {
+    const proc = run({ HMS_SECRET: 'only-the-secret', PORT: String(await freePort()) });
+    expect(await proc.exit).toBe(2);
+    expect(proc.output()).toContain('HMS_SECRET is set but HMS_ACCESS_KEY is missing');
+  }, 30_000);
+
+  it('finishes an in-flight request on SIGTERM, refuses new connections, and exits 0', async () => {
+    const port = await freePort();
+    const proc = run({
+      HMS_ACCESS_KEY: emulator.accessKey,
+      HMS_SECRET: emulator.secret,
+      HMS_API_URL: emulator.url,
+      GATEWAY_AUTH: 'none',
+      PORT: String(port),
+    });
+    try {
+      await waitFor(`http://127.0.0.1:${port}/health`);
+      emulator.setLatency({ ms: 1500 });
+      const inflight = fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ templates { nodes { name } } }' }),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      proc.child.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+      const response = await inflight;
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { data?: { templates: { nodes: unknown[] } } };
+      expect(body.data?.templates.nodes.length).toBeGreaterThan(0);
+      expect(await proc.exit).toBe(0);
+    } finally {
+      emulator.setLatency({ ms: 0 });
+      proc.child.kill('SIGKILL');
+    }
+  }, 40_000);
+
+  it('serves /graphql and /health in demo mode with a banner', async () => {
+    const port = await freePort();
+    const proc = run({ PORT: String(port), HOST: '0.0.0.0' });
+    try {
+      await waitFor(`http://127.0.0.1:${port}/health`);
+      expect(proc.output()).toMatch(/DEMO MODE/);
+      expect(proc.output()).toMatch(/binds 127\.0\.0\.1 only/);
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ rooms(first: 3) { nodes { name } } }' }),
+      });
+      const body = (await res.json()) as { data?: { rooms: { nodes: unknown[] } } };
+      expect(body.data?.rooms.nodes).toHaveLength(3);
+      const page = await fetch(`http://127.0.0.1:${port}/graphql`, { headers: { accept: 'text/html' } });
+      const html = await page.text();
+      expect(html).toContain('hms-graph');
+      expect(html).not.toMatch(/unpkg\.com|cdn\.jsdelivr/);
+    } finally {
+      proc.child.kill('SIGTERM');
+      await proc.exit;
+    }
+  }, 40_000);
+});
