@@ -125,7 +125,7 @@ const RULES: Record<string, Rule> = {
   'ExternalStream.session': reference,
   'RecordingAsset.room': reference,
   'RecordingAsset.session': reference,
-  'RecordingAsset.job': (args, parent) => ({ calls: parent.groups * 3, child: parent }),
+  'RecordingAsset.job': (_args, parent) => ({ calls: parent.groups * 3, child: parent }),
   'RecordingAsset.presignedUrl': perObject,
   'ActiveRoom.peers': perObjectList,
   'ActiveRoom.room': reference,
