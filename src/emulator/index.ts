@@ -43,6 +43,7 @@ import {
 import { type Match, Reply, Router } from './router.js';
 import { activeRoomRoutes } from './routes/active-rooms.js';
 import { analyticsRoutes } from './routes/analytics.js';
+import { analyticsWebhookRoutes } from './routes/analytics-webhooks.js';
 import { externalStreamRoutes } from './routes/external-streams.js';
 import { liveStreamRoutes } from './routes/live-streams.js';
 import { recordingAssetRoutes } from './routes/recording-assets.js';
@@ -177,6 +178,7 @@ const ROUTER = new Router([
   ...liveStreamRoutes,
   ...externalStreamRoutes,
   ...analyticsRoutes,
+  ...analyticsWebhookRoutes,
   ...templateRoutes,
 ]);
 

@@ -29,6 +29,16 @@ const AUTOMATIC_NEXT: Partial<Record<JobStatus, JobStatus>> = {
 
 export const LIVE_JOB_STATUSES: ReadonlySet<string> = new Set(['starting', 'running']);
 
+export interface ReplayWorkflow {
+  id: string;
+  /** Identical in-flight requests reuse the workflow (reference §4.9). */
+  key: string;
+  filters: Record<string, unknown>;
+  startedAt: Micros;
+  completeAt: Micros;
+  total: number;
+}
+
 export interface StoreOptions {
   /** Stream for ids created after seeding. */
   rng: Rng;
@@ -47,6 +57,8 @@ export class Store {
   readonly roomCodes = new Map<string, RoomCodeRecord>();
   readonly events: EventRecord[] = [];
   readonly messages: MessageRecord[] = [];
+  /** Webhook replay workflows by id (`/analytics/webhooks/replay`). */
+  readonly replays = new Map<string, ReplayWorkflow>();
   rng: Rng;
   readonly #now: () => Date;
   jobStepMs: number;
@@ -214,6 +226,9 @@ export class Store {
     for (const job of [...this.jobs.values()]) {
       const next = AUTOMATIC_NEXT[job.status];
       if (next) this.#enter(job, next, at);
+    }
+    for (const workflow of this.replays.values()) {
+      if (workflow.completeAt > at) workflow.completeAt = at;
     }
   }
 
