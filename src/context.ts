@@ -9,6 +9,7 @@ import type { HmsApi, RequestOptions, UpstreamCallEvent } from './hms/api.js';
 import type { IdempotencyStore } from './idempotency.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { restrictToRooms } from './loaders/room-scope.js';
+import type { Logger } from './logger.js';
 
 export interface UpstreamCost {
   /** HTTP attempts sent to 100ms for this request, retries included. */
@@ -27,6 +28,8 @@ export interface Context {
   /** The caller's `Idempotency-Key` header, when sent and well-formed. */
   idempotencyKey: string | null;
   idempotency: IdempotencyStore;
+  /** The gateway's logger (structured; secrets redacted). */
+  log: Logger;
   /** Drops shared-cache entries a mutation made stale, so the next request sees the change. */
   invalidate(entries: Array<[EntityKind, string]>): Promise<void>;
 }
@@ -40,6 +43,7 @@ export interface CreateContextOptions {
   idempotency: IdempotencyStore;
   /** The shared entity cache; `hms` must already read through it (see `withEntityCache`). */
   cache?: EntityCache;
+  logger: Logger;
 }
 
 export function createContext(options: CreateContextOptions): Context {
@@ -58,6 +62,7 @@ export function createContext(options: CreateContextOptions): Context {
     loaders: createLoaders(hms, upstream, options.cache),
     idempotencyKey: options.idempotencyKey ?? null,
     idempotency: options.idempotency,
+    log: options.logger,
     invalidate: async (entries) => {
       await options.cache?.invalidate(entries);
     },

@@ -252,6 +252,7 @@ export function createGateway({
         caller,
         hms: cachedHms,
         cache,
+        logger,
         requestId: incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
         signal: request.signal,
         idempotencyKey,

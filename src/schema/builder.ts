@@ -10,7 +10,7 @@ import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import WithInputPlugin from '@pothos/plugin-with-input';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
-import { DateTimeScalar, SafeIntScalar } from './scalars.js';
+import { DateTimeScalar, JsonScalar, SafeIntScalar } from './scalars.js';
 
 const capitalize = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 
@@ -21,6 +21,7 @@ export interface SchemaTypes {
     DateTime: { Input: Date; Output: Date | string };
     /** Integer exact up to 2^53 - 1 (GraphQL `Int` is 32-bit; recording assets exceed 2 GiB). */
     SafeInt: { Input: number; Output: number };
+    JSON: { Input: unknown; Output: unknown };
   };
   /** hms:read, hms:write, hms:token, hms:admin: see src/auth.ts. */
   AuthScopes: { read: boolean; write: boolean; token: boolean; admin: boolean };
@@ -77,5 +78,6 @@ export const builder = new SchemaBuilder<SchemaTypes>({
 
 builder.addScalarType('DateTime', DateTimeScalar);
 builder.addScalarType('SafeInt', SafeIntScalar);
+builder.addScalarType('JSON', JsonScalar);
 builder.queryType({ authScopes: { read: true } });
 builder.mutationType({ authScopes: { write: true } });

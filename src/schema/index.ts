@@ -16,6 +16,7 @@ import './mutations/rooms.js';
 import './mutations/jobs.js';
 import './mutations/active-rooms.js';
 import './mutations/auth-token.js';
+import './mutations/hms-request.js';
 
 export const schema = builder.toSchema();
 

@@ -2,7 +2,9 @@
  * Custom scalars. Written here rather than taken from graphql-scalars because both are a few lines
  * and graphql-scalars' DateTime rejects the nanosecond timestamps 100ms sends.
  */
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+
+type Maybe<T> = T | null | undefined;
 
 function toDate(value: unknown): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
@@ -53,4 +55,35 @@ export const SafeIntScalar = new GraphQLScalarType<number, number>({
     if (ast.kind !== Kind.INT) throw new GraphQLError('SafeInt must be an integer literal');
     return toSafeInt(ast.value);
   },
+});
+
+function literalToJson(ast: ValueNode, variables?: Maybe<Record<string, unknown>>): unknown {
+  switch (ast.kind) {
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(ast.value);
+    case Kind.NULL:
+      return null;
+    case Kind.LIST:
+      return ast.values.map((value) => literalToJson(value, variables));
+    case Kind.OBJECT:
+      return Object.fromEntries(
+        ast.fields.map((field) => [field.name.value, literalToJson(field.value, variables)]),
+      );
+    case Kind.VARIABLE:
+      return variables?.[ast.name.value];
+    default:
+      throw new GraphQLError('JSON literal not supported');
+  }
+}
+
+export const JsonScalar = new GraphQLScalarType<unknown, unknown>({
+  name: 'JSON',
+  description: 'Any JSON value, passed through as is (the admin escape hatch only).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: literalToJson,
 });

@@ -148,3 +148,37 @@ describe('hms_rooms restriction', () => {
     expect(room.enabled).toBe(true);
   });
 });
+
+describe('hmsRequest escape hatch', () => {
+  const call = `mutation($input: HmsRequestInput!) { hmsRequest(input: $input) {
+    __typename ... on HmsRequestSuccess { data } ... on ValidationError { field message } } }`;
+
+  it('needs hms:admin', async () => {
+    const writer = await token({ scope: 'hms:read hms:write' });
+    const res = await stack.gql(call, { input: { method: 'GET', path: '/templates' } }, bearer(writer));
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(stack.calls().total).toBe(0);
+  });
+
+  it('calls any /v2 path for an admin, even outside its hms_rooms, and refuses paths that leave the API', async () => {
+    const admin = bearer(await token({ scope: 'hms:admin', hms_rooms: [roomA] }));
+    const res = await stack.gql(call, { input: { method: 'GET', path: `/v2/rooms/${roomB}` } }, admin);
+    expect(res.data?.hmsRequest.__typename).toBe('HmsRequestSuccess');
+    expect(res.data?.hmsRequest.data.id).toBe(roomB);
+    const listed = await stack.gql(
+      call,
+      { input: { method: 'GET', path: '/sessions', query: { room_id: roomA, limit: 10 } } },
+      admin,
+    );
+    expect(listed.data?.hmsRequest.data.data.length).toBeGreaterThan(0);
+    for (const path of [
+      'https://evil.example.com/x',
+      '//evil.example.com/x',
+      '/rooms/../../etc',
+      '/rooms?x=1',
+    ]) {
+      const bad = await stack.gql(call, { input: { method: 'GET', path } }, admin);
+      expect(bad.data?.hmsRequest).toMatchObject({ __typename: 'ValidationError', field: 'input.path' });
+    }
+  });
+});

@@ -84,6 +84,27 @@ describe('limits', () => {
     expect(stack.calls().total).toBe(0);
   });
 
+  it('answers CORS preflights only for configured origins', async () => {
+    const cors = await startStack({ gateway: { corsOrigins: ['https://dash.example.com'] } });
+    try {
+      const preflight = (origin: string) =>
+        fetch(`${cors.url}/graphql`, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type',
+          },
+        });
+      const allowed = await preflight('https://dash.example.com');
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://dash.example.com');
+      const denied = await preflight('https://evil.example.com');
+      expect(denied.headers.get('access-control-allow-origin')).not.toBe('https://evil.example.com');
+    } finally {
+      await cors.close();
+    }
+  });
+
   it('blocks cross-site simple requests (CSRF)', async () => {
     const res = await fetch(`${stack.url}/graphql?query=${encodeURIComponent('{ __typename }')}`);
     expect(res.status).toBeGreaterThanOrEqual(400);

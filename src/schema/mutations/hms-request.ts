@@ -1,0 +1,69 @@
+/**
+ * Parity with the SDK's `api.get/post` escape hatch, for endpoints the graph does not model yet
+ * (polls, stream keys, template edits, webhook replays…). Admin-only: it bypasses `hms_rooms`
+ * and the typed graph. Every use is logged (method and path, never the body).
+ */
+import { builder } from '../builder.js';
+import { runMutation } from '../mutation.js';
+import { MUTATION_ERRORS, ValidationError } from '../mutation-errors.js';
+
+const MethodEnum = builder.enumType('HmsRequestMethod', {
+  values: { GET: { value: 'GET' }, POST: { value: 'POST' }, DELETE: { value: 'DELETE' } } as const,
+});
+
+/** `/v2/polls/x` or `/polls/x`: always relative to the configured 100ms API base. */
+function apiPath(raw: string): string {
+  const path = raw.trim().replace(/^\/v2(?=\/)/, '');
+  if (
+    !/^\/[A-Za-z0-9._~%:@!$&'()*+,;=/-]*$/.test(path) ||
+    path.startsWith('//') ||
+    /(^|\/)\.\.?(\/|$)/.test(path)
+  ) {
+    throw new ValidationError(
+      'input.path must be a 100ms API path such as /polls/{id} (no host, query string or . / .. segments)',
+      'input.path',
+    );
+  }
+  return path;
+}
+
+builder.mutationFields((t) => ({
+  hmsRequest: t.fieldWithInput({
+    description:
+      'Calls any 100ms v2 endpoint directly. Needs the hms:admin scope; bypasses room restrictions.',
+    type: 'JSON',
+    nullable: true,
+    skipTypeScopes: true,
+    authScopes: { admin: true },
+    errors: { types: MUTATION_ERRORS },
+    input: {
+      method: t.input.field({ type: MethodEnum, required: true }),
+      path: t.input.string({ required: true, description: 'Relative to the API base, e.g. /polls/{id}.' }),
+      query: t.input.field({ type: 'JSON', description: 'Query parameters; arrays repeat the key.' }),
+      body: t.input.field({ type: 'JSON', description: 'JSON body for POST.' }),
+    },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'hmsRequest', input, async () => {
+        const path = apiPath(input.path);
+        const query = input.query ?? undefined;
+        if (query !== undefined && (typeof query !== 'object' || query === null || Array.isArray(query))) {
+          throw new ValidationError('input.query must be a JSON object', 'input.query');
+        }
+        if (input.method !== 'POST' && input.body != null) {
+          throw new ValidationError(`input.body is only sent with POST, not ${input.method}`, 'input.body');
+        }
+        ctx.log.info(
+          { requestId: ctx.requestId, caller: ctx.caller.subject, method: input.method, path },
+          'hmsRequest',
+        );
+        return (
+          (await ctx.hms.request(
+            input.method,
+            path,
+            { query: query as Record<string, unknown> | undefined, body: input.body ?? undefined },
+            ctx.upstream,
+          )) ?? null
+        );
+      }),
+  }),
+}));
