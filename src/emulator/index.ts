@@ -166,6 +166,7 @@ export interface Emulator {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const LOG_SIZE = 1000;
+const MAX_LOGGED_BODY_CHARS = 64 * 1024;
 const UNMATCHED = '<unmatched>';
 
 const ROUTER = new Router([
@@ -363,11 +364,13 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     let parsedBody: unknown;
     let bodyError: ApiError | undefined;
     if (text.trim() !== '') {
+      // The log keeps 1000 entries: large bodies are summarised so it stays small in memory.
+      const loggable = text.length <= MAX_LOGGED_BODY_CHARS;
       try {
         parsedBody = JSON.parse(text);
-        entry.body = parsedBody;
+        entry.body = loggable ? parsedBody : `<${text.length} characters of JSON>`;
       } catch (error) {
-        entry.body = text;
+        entry.body = loggable ? text : `<${text.length} characters, not JSON>`;
         bodyError = new ApiError(400, 'Invalid request body', [
           `body is not valid JSON: ${(error as Error).message}`,
         ]);

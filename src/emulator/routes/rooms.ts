@@ -10,6 +10,7 @@ import type { Store } from '../store.js';
 const ROOM_NAME = /^[a-zA-Z0-9.\-:_]+$/;
 const REGIONS = new Set(['in', 'us', 'eu', 'auto']);
 const UPLOAD_TYPES = new Set(['s3', 'gs', 'oss', 'azure']);
+/** Not documented; a bound keeps keys and logs sane and matches other 100ms name fields (inferred). */
 const MAX_NAME_LENGTH = 100;
 
 /** Sessions can last at most 12 h (reference §4.2): a room's bound is the same. */
