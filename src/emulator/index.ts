@@ -157,7 +157,12 @@ export interface Emulator {
   reset(options?: { data?: boolean }): void;
   setLatency(latency: LatencyConfig | null): void;
   setFaults(rules: FaultRule[]): void;
-  /** Every job takes its next automatic step now (deterministic tests). */
+  /**
+   * Every job takes its next automatic step now, whatever the clock says: starting→running,
+   * stopping→post_processing→completed (assets appear on completion). A running job stays
+   * running until it is stopped or its session ends, as on the real service. Pending webhook
+   * replays complete too.
+   */
   advanceJobs(): void;
   readonly state: EmulatorState;
   readonly simulate: EmulatorSimulation;
