@@ -39,9 +39,15 @@ if ! podman image exists "$BASE_TAG"; then
     cp -a "$npm_root/npm" "$CACHE/rootfs/usr/local/lib/node_modules/npm"
     ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$CACHE/rootfs/usr/local/bin/npm"
     chroot "$CACHE/rootfs" /bin/sh -c 'getent passwd node >/dev/null || useradd --create-home --uid 1000 node'
+    # This machine reaches registries through an intercepting proxy: its CA bundle stands in for
+    # the public trust store a real node:20 image has.
+    mkdir -p "$CACHE/rootfs/etc/ssl/certs"
+    cp /etc/ssl/certs/ca-certificates.crt "$CACHE/rootfs/etc/ssl/certs/ca-certificates.crt"
     tar -C "$CACHE/rootfs" -cf "$CACHE/base.tar" .
   fi
-  podman import "$CACHE/base.tar" "$BASE_TAG" >/dev/null
+  podman import --change 'ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt' \
+    --change 'ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    "$CACHE/base.tar" "$BASE_TAG" >/dev/null
 fi
 
 echo "building $IMAGE"

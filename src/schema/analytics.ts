@@ -163,7 +163,13 @@ builder.queryFields((t) => ({
     description: 'Track, recording and error events of one room (last 30 days), paged past page 1.',
     args: {
       roomId: t.arg.id({ required: true }),
-      types: t.arg.stringList({ description: 'Event types; default: every supported type.' }),
+      types: t.arg.stringList({
+        description:
+          'Event types; default: every track and recording type (or every error type with errorsOnly).',
+      }),
+      errorsOnly: t.arg.boolean({
+        description: 'Client error events (publish, subscribe, join, connect, disconnect).',
+      }),
       sessionId: t.arg.id(),
       peerId: t.arg.string(),
       userId: t.arg.string(),
@@ -185,6 +191,7 @@ builder.queryFields((t) => ({
           }),
           ...(args.peerId != null && { peer_id: args.peerId }),
           ...(args.userId != null && { user_id: args.userId }),
+          ...(args.errorsOnly === true && { error: true }),
         },
         first,
         start: position.start,

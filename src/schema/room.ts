@@ -154,13 +154,17 @@ builder.node(RoomRef, {
     }),
     roomCodes: t.field({
       type: [RoomCodeRef],
+      description:
+        'Join codes per role. Empty for a disabled room: 100ms refuses its codes (403) until re-enabled.',
       args: { role: t.arg.string(), enabled: t.arg.boolean() },
       resolve: async (room, args, ctx) =>
-        (await ctx.loaders.roomCodes.load(room.id)).filter(
-          (code) =>
-            (args.role == null || code.role === args.role) &&
-            (args.enabled == null || code.enabled === args.enabled),
-        ),
+        !room.enabled
+          ? []
+          : (await ctx.loaders.roomCodes.load(room.id)).filter(
+              (code) =>
+                (args.role == null || code.role === args.role) &&
+                (args.enabled == null || code.enabled === args.enabled),
+            ),
     }),
   }),
 });
