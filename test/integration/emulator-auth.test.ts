@@ -152,3 +152,89 @@ describe('wire strictness', () => {
     expect((await h.raw('/rooms')).status).toBe(200);
   });
 });
+
+describe('robustness', () => {
+  it('never answers 5xx to malformed bodies or queries on any route, and keeps serving', async () => {
+    const room = await h.roomId('product-standup');
+    const session = (await h.hms.activeRooms.get(room)).session;
+    const recording = h.emulator.state.recordings(room)[0]?.id as string;
+    const asset = h.emulator.state.assets(room)[0]?.id as string;
+    const stream = h.emulator.state.liveStreams()[0]?.id as string;
+    const external = h.emulator.state.externalStreams()[0]?.id as string;
+    const template = h.emulator.state.templates()[0]?.id as string;
+    const peer = session.peers[0] as string;
+    const routes: Array<[string, string]> = [
+      ['GET', '/rooms'],
+      ['POST', '/rooms'],
+      ['GET', `/rooms/${room}`],
+      ['POST', `/rooms/${room}`],
+      ['GET', '/sessions'],
+      ['GET', `/sessions/${session.id}`],
+      ['GET', `/active-rooms/${room}`],
+      ['GET', `/active-rooms/${room}/peers`],
+      ['GET', `/active-rooms/${room}/peers/${peer}`],
+      ['POST', `/active-rooms/${room}/peers/${peer}`],
+      ['POST', `/active-rooms/${room}/send-message`],
+      ['POST', `/active-rooms/${room}/remove-peers`],
+      ['GET', '/recordings'],
+      ['GET', `/recordings/${recording}`],
+      ['POST', `/recordings/room/${room}/start`],
+      ['POST', `/recordings/${recording}/stop`],
+      ['POST', `/recordings/room/${room}/pause`],
+      ['GET', '/recording-assets'],
+      ['GET', `/recording-assets/${asset}`],
+      ['GET', `/recording-assets/${asset}/presigned-url`],
+      ['GET', `/room-codes/room/${room}`],
+      ['POST', `/room-codes/room/${room}/role/guest`],
+      ['POST', '/room-codes/code'],
+      ['GET', '/live-streams'],
+      ['POST', `/live-streams/room/${room}/start`],
+      ['POST', `/live-streams/${stream}/timed-metadata`],
+      ['POST', `/live-streams/${stream}/pause-recording`],
+      ['GET', '/external-streams'],
+      ['POST', `/external-streams/room/${room}/start`],
+      ['POST', `/external-streams/${external}/stop`],
+      ['GET', '/analytics/events'],
+      ['GET', '/analytics/webhooks'],
+      ['POST', '/analytics/webhooks/replay'],
+      ['GET', '/analytics/peer-stats'],
+      ['GET', '/templates'],
+      ['POST', '/templates'],
+      ['POST', `/templates/${template}`],
+      ['POST', `/templates/${template}/roles/x`],
+      ['POST', `/templates/${template}/settings`],
+      ['POST', `/templates/${template}/recordings`],
+    ];
+    const bodies = [
+      '[]',
+      'null',
+      '{"a":1}',
+      '{"name":123,"message":{},"peer_id":[],"role":null}',
+      '{"rtmp_urls":[1],"resolution":"x","recording":[]}',
+      '{"transcription":{"enabled":"yes","summary":[]}}',
+      '{"webhook":{"url":5},"recording_info":"x","polls":[1]}',
+      '{"payload":5,"duration":"x","code":5,"enabled":1}',
+      '{"roles":[],"settings":1,"start_time":"yesterday","limit":-1}',
+      '{"name":"x","roles":{"r":{"name":5,"priority":"high"}}}',
+    ];
+    const queries = [
+      '?limit=x',
+      '?start=zzz',
+      '?type=a&type=b',
+      '?presign_duration=1e3',
+      `?room_id=${room}&error=maybe`,
+      '?page=-1',
+    ];
+    for (const [method, path] of routes) {
+      for (const rawBody of method === 'POST' ? bodies : [undefined]) {
+        const answer = await h.raw(path, { method, ...(rawBody === undefined ? {} : { rawBody }) });
+        expect(answer.status, `${method} ${path} ${rawBody}`).toBeLessThan(500);
+      }
+      for (const query of queries) {
+        const answer = await h.raw(`${path}${query}`, { method });
+        expect(answer.status, `${method} ${path}${query}`).toBeLessThan(500);
+      }
+    }
+    expect((await h.raw('/rooms')).status).toBe(200);
+  });
+});
