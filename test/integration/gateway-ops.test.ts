@@ -159,8 +159,10 @@ describe('GraphQL over HTTP compliance (graphql-http audits)', () => {
     const results = await auditServer({ url: `${stack.url}/graphql`, fetchFn: fetch });
     const mustFailures = results.filter((r) => r.status === 'error');
     expect(mustFailures.map((r) => `${r.name}: ${'reason' in r ? r.reason : ''}`)).toEqual([]);
-    const warnings = results.filter((r) => r.status === 'warn' || r.status === 'notice').map((r) => r.name);
-    // Listed in the README ("GraphQL over HTTP"); a change here means the README is out of date.
-    expect(warnings.length).toBeLessThan(results.length);
+    // The only deviations are MAY-level GET variants that CSRF prevention refuses without a
+    // preflight header; the README lists them. Anything new here means the README is out of date.
+    const notOk = results.filter((r) => r.status !== 'ok').map((r) => `${r.status} ${r.id}`);
+    expect(notOk.sort()).toEqual(['notice 5A70', 'notice 6A70', 'notice D6D5']);
+    expect(results).toHaveLength(61);
   });
 });
