@@ -55,7 +55,13 @@ export function renderRoom(store: Store, room: RoomRecord, options: { listItem?:
     updated_at: formatTime(room.updatedAt),
   };
   // Go's `omitempty`: optional objects are absent rather than null when unset.
-  if (room.recordingInfo) out.recording_info = structuredClone(room.recordingInfo);
+  if (room.recordingInfo) {
+    const info = structuredClone(room.recordingInfo);
+    // Bucket credentials are write-only: echoing a secret back would leak it into every list
+    // response and log (inferred; the docs show rooms without credentials).
+    if (info.upload_info) delete info.upload_info.credentials;
+    out.recording_info = info;
+  }
   if (room.webhook) out.webhook = structuredClone(room.webhook);
   if (options.listItem) out.key = `${store.customerId}:${room.name}`;
   return out;

@@ -103,6 +103,13 @@ describe('rooms', () => {
     });
     expect(pinned.recording_source_template).toBe(false);
     expect(pinned.recording_info?.upload_info).toMatchObject({ type: 's3', location: 'bucket-1' });
+    const secret = await h.hms.rooms.update(pinned.id, {
+      recording_info: {
+        enabled: true,
+        upload_info: { type: 'gs', location: 'b', credentials: { key: 'k', secret: 's3cr3t' } },
+      },
+    });
+    expect(secret.recording_info?.upload_info).toEqual({ type: 'gs', location: 'b' });
   });
 
   it.each([
