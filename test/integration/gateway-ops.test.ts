@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { auditServer } from 'graphql-http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Stack, startStack } from '../helpers/stack.js';
+import { type Json, type Stack, startStack } from '../helpers/stack.js';
 
 const DASHBOARD = readFileSync(new URL('../../schema/operations/dashboard.graphql', import.meta.url), 'utf8');
 
@@ -54,7 +54,7 @@ describe('entity cache', () => {
       expect(routes['GET /v2/sessions']).toBe(1);
       expect(routes['GET /v2/recordings']).toBe(1);
       expect(routes['GET /v2/recording-assets']).toBe(1);
-      const log = fresh.emulator.stats().log.filter((e: any) => e.route === 'GET /v2/recordings');
+      const log = fresh.emulator.stats().log.filter((e: Json) => e.route === 'GET /v2/recordings');
       const active = await fresh.hms.activeRooms.get(roomId);
       expect(log.at(-1)?.query.session_id).toBe(active.session.id);
     } finally {

@@ -12,7 +12,6 @@ import {
   isLeafType,
   isNonNullType,
   isObjectType,
-  isUnionType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';

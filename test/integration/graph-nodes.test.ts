@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Stack, startStack } from '../helpers/stack.js';
+import { type Json, type Stack, startStack } from '../helpers/stack.js';
 
 let stack: Stack;
 let liveRoom: string;
@@ -24,7 +24,7 @@ async function sampleIds() {
     templates(first: 1) { nodes { id __typename } }
   }`);
   expect(res.errors).toBeUndefined();
-  return Object.values(res.data ?? {}).map((conn: any) => {
+  return Object.values(res.data ?? {}).map((conn: Json) => {
     expect(conn.nodes).toHaveLength(1);
     return conn.nodes[0] as { id: string; __typename: string };
   });
@@ -75,7 +75,7 @@ describe('Relay nodes', () => {
       `query($id: ID!) { session(id: $id) { recordings(first: 100) { nodes { id } } } }`,
       { id: active.session.id },
     );
-    const ids: string[] = listed.data?.session.recordings.nodes.map((n: any) => n.id);
+    const ids: string[] = listed.data?.session.recordings.nodes.map((n: Json) => n.id);
     expect(ids.length).toBeGreaterThanOrEqual(10);
 
     stack.resetCalls();
@@ -85,7 +85,7 @@ describe('Relay nodes', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data?.nodes).toHaveLength(10);
-    expect(res.data?.nodes.every((n: any) => n?.hmsId)).toBe(true);
+    expect(res.data?.nodes.every((n: Json) => n?.hmsId)).toBe(true);
     expect(stack.calls().total).toBeLessThanOrEqual(2);
   });
 

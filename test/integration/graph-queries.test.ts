@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Stack, startStack } from '../helpers/stack.js';
+import { type Json, type Stack, startStack } from '../helpers/stack.js';
 
 const DASHBOARD = readFileSync(new URL('../../schema/operations/dashboard.graphql', import.meta.url), 'utf8');
 
@@ -35,10 +35,10 @@ describe('dashboard query', () => {
     const room = res.data?.room;
     expect(room.name).toBe('product-standup');
     expect(room.sessions.nodes).toHaveLength(10);
-    const recordings = room.sessions.nodes.flatMap((s: any) => s.recordings.nodes);
+    const recordings = room.sessions.nodes.flatMap((s: Json) => s.recordings.nodes);
     expect(recordings.length).toBeGreaterThan(0);
-    expect(recordings.flatMap((r: any) => r.assets).length).toBeGreaterThan(0);
-    expect(room.sessions.nodes.some((s: any) => s.peers.length > 0)).toBe(true);
+    expect(recordings.flatMap((r: Json) => r.assets).length).toBeGreaterThan(0);
+    expect(room.sessions.nodes.some((s: Json) => s.peers.length > 0)).toBe(true);
     expect(stack.calls().total).toBeLessThanOrEqual(4);
     expect(res.extensions?.cost?.actualUpstreamCalls).toBe(stack.calls().total);
   });
@@ -72,7 +72,7 @@ describe('pagination', () => {
       .length; // first page size is only a sanity bound below
     expect(total).toBeGreaterThan(0);
     for (;;) {
-      const res: any = await stack.gql(
+      const res: Json = await stack.gql(
         `query($id: ID!, $after: String) { room(id: $id) { sessions(first: 40, after: $after) {
            edges { cursor node { hmsId startedAt } } pageInfo { hasNextPage endCursor } } } }`,
         { id: rooms['town-hall']?.hmsId, after },
@@ -80,7 +80,7 @@ describe('pagination', () => {
       expect(res.errors).toBeUndefined();
       const conn = res.data.room.sessions;
       pages += 1;
-      seen.push(...conn.edges.map((e: any) => e.node.hmsId));
+      seen.push(...conn.edges.map((e: Json) => e.node.hmsId));
       if (conn.edges.length > 0) expect(conn.pageInfo.endCursor).toBe(conn.edges.at(-1).cursor);
       if (!conn.pageInfo.hasNextPage) {
         expect(conn.edges.length).toBeGreaterThan(0);
@@ -139,7 +139,7 @@ describe('lookups and errors', () => {
       { id: rooms['product-standup']?.hmsId },
     );
     expect(res.errors).toBeUndefined();
-    const sizes: number[] = res.data?.room.recordingAssets.nodes.map((a: any) => a.sizeBytes);
+    const sizes: number[] = res.data?.room.recordingAssets.nodes.map((a: Json) => a.sizeBytes);
     const big = sizes.filter((s) => s > 2 ** 31);
     expect(big.length).toBeGreaterThan(0);
     const upstream: number[] = [];
@@ -152,7 +152,7 @@ describe('lookups and errors', () => {
   it('returns zero times as null', async () => {
     const res = await stack.gql(`{ rooms(first: 100) { nodes { name updatedAt } } }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data?.rooms.nodes.some((r: any) => r.updatedAt === null)).toBe(true);
+    expect(res.data?.rooms.nodes.some((r: Json) => r.updatedAt === null)).toBe(true);
   });
 
   it('pages analytics events past page 1', async () => {
@@ -160,13 +160,13 @@ describe('lookups and errors', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const res: any = await stack.gql(
+      const res: Json = await stack.gql(
         `query($id: ID!, $after: String) { analyticsEvents(roomId: $id, first: 10, after: $after) {
           nodes { eventId type timestamp } pageInfo { hasNextPage endCursor } } }`,
         { id: rooms['product-standup']?.hmsId, after },
       );
       expect(res.errors).toBeUndefined();
-      ids.push(...res.data.analyticsEvents.nodes.map((n: any) => n.eventId));
+      ids.push(...res.data.analyticsEvents.nodes.map((n: Json) => n.eventId));
       after = res.data.analyticsEvents.pageInfo.hasNextPage
         ? res.data.analyticsEvents.pageInfo.endCursor
         : null;

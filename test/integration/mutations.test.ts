@@ -1,11 +1,10 @@
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Stack, startStack } from '../helpers/stack.js';
+import { type Json, type Stack, startStack } from '../helpers/stack.js';
 
 let stack: Stack;
 let live: { id: string; name: string };
 let disabled: { id: string };
-let liveSession: string;
 
 const ERR = `... on Error { __typename message code } ... on ValidationError { field } ... on RateLimitedError { retryAfterSeconds } ... on UpstreamError { outcomeUnknown }`;
 
@@ -18,7 +17,7 @@ async function mutate(name: string, input: Record<string, unknown>, selection: s
     headers,
   );
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data?.[name] as Record<string, any>;
+  return res.data?.[name] as Record<string, Json>;
 }
 
 function lastWire(route: string) {
@@ -31,7 +30,6 @@ beforeAll(async () => {
   const rooms = await stack.hms.rooms.list({ limit: 100 });
   live = rooms.items.find((r) => r.name === 'product-standup') as { id: string; name: string };
   disabled = rooms.items.find((r) => r.name === 'archived-2023') as { id: string };
-  liveSession = (await stack.hms.activeRooms.get(live.id)).session.id;
 });
 afterAll(() => stack?.close());
 beforeEach(() => {
@@ -115,7 +113,7 @@ describe('room codes', () => {
     const res = await stack.gql(`query($id: ID!) { room(id: $id) { roomCodes(enabled: false) { code } } }`, {
       id: live.id,
     });
-    expect(res.data?.room.roomCodes.map((c: any) => c.code)).toContain(one.data[0].code);
+    expect(res.data?.room.roomCodes.map((c: Json) => c.code)).toContain(one.data[0].code);
   });
 
   it('refuses an unknown role without calling create, and a disabled room as Forbidden', async () => {
