@@ -96,7 +96,8 @@ export interface CreateRoomBody {
   polls?: string[];
 }
 
-export interface UpdateRoomBody extends CreateRoomBody {
+/** Update takes the create fields except the template (reference §4.1 lists no `template_id`). */
+export interface UpdateRoomBody extends Omit<CreateRoomBody, 'template_id'> {
   enabled?: boolean;
 }
 

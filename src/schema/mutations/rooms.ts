@@ -104,7 +104,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'updateRoom', input, async () => {
         const roomId = inputId(input.roomId, 'Room', 'input.roomId');
-        const body: UpdateRoomBody = roomBody(input);
+        const { template_id: _ignored, ...body }: CreateRoomBody & UpdateRoomBody = roomBody(input);
         if (Object.keys(body).length === 0)
           throw new ValidationError('Nothing to update: give at least one field', null);
         const room = await ctx.hms.rooms.update(roomId, body, ctx.upstream);
