@@ -188,20 +188,18 @@ export function createLoaders(hms: HmsApi, options: RequestOptions, cache?: Enti
   );
 
   /** Priming never overwrites: a single-object GET (e.g. with embedded assets) beats a list item. */
-  const primer =
-    <T extends { id: string }>(loader: DataLoader<ScopedId, T, string> | DataLoader<string, T>) =>
+  const primeBy =
+    <K, T extends { id: string }>(loader: DataLoader<K, T, string>, key: (id: string) => K) =>
     (items: T[]) => {
-      for (const item of items) (loader as DataLoader<ScopedId, T, string>).prime({ id: item.id }, item);
+      for (const item of items) loader.prime(key(item.id), item);
     };
-  const primeRooms = (items: Room[]) => {
-    for (const item of items) room.prime(item.id, item);
-  };
-  const primeSessions = (items: Session[]) => {
-    for (const item of items) session.prime(item.id, item);
-  };
-  const primeTemplates = (items: Template[]) => {
-    for (const item of items) template.prime(item.id, item);
-  };
+  const plainId = (id: string) => id;
+  const scopedId = (id: string): ScopedId => ({ id });
+  const primer = <T extends { id: string }>(loader: DataLoader<ScopedId, T, string>) =>
+    primeBy(loader, scopedId);
+  const primeRooms = primeBy(room, plainId);
+  const primeSessions = primeBy(session, plainId);
+  const primeTemplates = primeBy(template, plainId);
 
   /**
    * One connection window = `first + 1` items from upstream, so `hasNextPage` is exact whatever
