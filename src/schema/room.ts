@@ -43,21 +43,29 @@ const roomJobsKey = (
   };
 };
 
-registerPrefetch('Room', 'sessions', (roomId, args, ctx) =>
-  ctx.loaders.sessionsPage.load(roomSessionsKey(roomId, args)),
-);
-registerPrefetch('Room', 'recordings', (roomId, args, ctx) =>
-  ctx.loaders.recordingsPage.load(roomJobsKey(roomId, args)),
-);
-registerPrefetch('Room', 'recordingAssets', (roomId, args, ctx) =>
-  ctx.loaders.recordingAssetsPage.load(roomJobsKey(roomId, args)),
-);
-registerPrefetch('Room', 'liveStreams', (roomId, args, ctx) =>
-  ctx.loaders.liveStreamsPage.load(roomJobsKey(roomId, args)),
-);
-registerPrefetch('Room', 'externalStreams', (roomId, args, ctx) =>
-  ctx.loaders.externalStreamsPage.load(roomJobsKey(roomId, args)),
-);
+type PageArgs = {
+  first?: number | null;
+  after?: string | null;
+  active?: boolean | null;
+  status?: string | null;
+};
+
+/** A room's paged children: one loader call each, shared by the field resolvers and the prefetcher. */
+const roomPages = {
+  sessions: (ctx: Context, roomId: string, args: PageArgs) =>
+    ctx.loaders.sessionsPage.load(roomSessionsKey(roomId, args)),
+  recordings: (ctx: Context, roomId: string, args: PageArgs) =>
+    ctx.loaders.recordingsPage.load(roomJobsKey(roomId, args)),
+  recordingAssets: (ctx: Context, roomId: string, args: PageArgs) =>
+    ctx.loaders.recordingAssetsPage.load(roomJobsKey(roomId, args)),
+  liveStreams: (ctx: Context, roomId: string, args: PageArgs) =>
+    ctx.loaders.liveStreamsPage.load(roomJobsKey(roomId, args)),
+  externalStreams: (ctx: Context, roomId: string, args: PageArgs) =>
+    ctx.loaders.externalStreamsPage.load(roomJobsKey(roomId, args)),
+};
+for (const [field, load] of Object.entries(roomPages)) {
+  registerPrefetch('Room', field, (roomId, args, ctx) => load(ctx, roomId, args));
+}
 registerPrefetch('Room', 'roomCodes', (roomId, _args, ctx) => ctx.loaders.roomCodes.load(roomId));
 registerPrefetch('Room', 'activeRoom', (roomId, _args, ctx) => ctx.loaders.activeRoom.load(roomId));
 registerPrefetch('Room', 'activeSession', (roomId, _args, ctx) => ctx.loaders.activeRoom.load(roomId));
@@ -96,11 +104,7 @@ builder.node(RoomRef, {
       type: SessionConnection,
       args: { ...pageArgs(t.arg), active: t.arg.boolean() },
       resolve: async (room, args, ctx) =>
-        toConnection(
-          await ctx.loaders.sessionsPage.load(roomSessionsKey(room.id, args)),
-          byId,
-          Boolean(args.after),
-        ),
+        toConnection(await roomPages.sessions(ctx, room.id, args), byId, Boolean(args.after)),
     }),
     activeSession: t.field({
       type: SessionRef,
@@ -116,41 +120,25 @@ builder.node(RoomRef, {
       type: RecordingConnection,
       args: { ...pageArgs(t.arg), status: t.arg({ type: JobStatus.ref }) },
       resolve: async (room, args, ctx) =>
-        toConnection(
-          await ctx.loaders.recordingsPage.load(roomJobsKey(room.id, args)),
-          byId,
-          Boolean(args.after),
-        ),
+        toConnection(await roomPages.recordings(ctx, room.id, args), byId, Boolean(args.after)),
     }),
     recordingAssets: t.field({
       type: RecordingAssetConnection,
       args: pageArgs(t.arg),
       resolve: async (room, args, ctx) =>
-        toConnection(
-          await ctx.loaders.recordingAssetsPage.load(roomJobsKey(room.id, args)),
-          byId,
-          Boolean(args.after),
-        ),
+        toConnection(await roomPages.recordingAssets(ctx, room.id, args), byId, Boolean(args.after)),
     }),
     liveStreams: t.field({
       type: LiveStreamConnection,
       args: pageArgs(t.arg),
       resolve: async (room, args, ctx) =>
-        toConnection(
-          await ctx.loaders.liveStreamsPage.load(roomJobsKey(room.id, args)),
-          byId,
-          Boolean(args.after),
-        ),
+        toConnection(await roomPages.liveStreams(ctx, room.id, args), byId, Boolean(args.after)),
     }),
     externalStreams: t.field({
       type: ExternalStreamConnection,
       args: pageArgs(t.arg),
       resolve: async (room, args, ctx) =>
-        toConnection(
-          await ctx.loaders.externalStreamsPage.load(roomJobsKey(room.id, args)),
-          byId,
-          Boolean(args.after),
-        ),
+        toConnection(await roomPages.externalStreams(ctx, room.id, args), byId, Boolean(args.after)),
     }),
     roomCodes: t.field({
       type: [RoomCodeRef],
