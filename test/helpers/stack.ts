@@ -24,22 +24,35 @@ export interface StackOptions {
   emulator?: Partial<EmulatorOptions>;
   client?: { maxRetries?: number; timeoutMs?: number; maxConcurrency?: number };
   gateway?: Partial<GatewayConfig>;
+  /** Collect every log line (gateway and client, debug level) here instead of discarding them. */
+  logs?: string[];
+  /** Sign with this secret instead of the emulator's (to provoke upstream 401s). */
+  secret?: string;
 }
 
 export async function startStack(options: StackOptions = {}) {
   const emulator = await createEmulator({ ...DEMO_CREDENTIALS, ...options.emulator });
   const metrics = createMetrics();
+  const logs = options.logs;
+  const logger = logs
+    ? createLogger('debug', {
+        write(line: string) {
+          logs.push(line);
+        },
+      })
+    : createLogger('silent');
   const hms = createHmsClient({
     onCall: metrics.onUpstreamCall,
     onTokenSigned: (kind) => metrics.tokenMints.inc({ kind }),
     accessKey: emulator.accessKey,
-    secret: emulator.secret,
+    secret: options.secret ?? emulator.secret,
     baseUrl: emulator.url,
+    logger,
     maxRetries: options.client?.maxRetries ?? 0,
     timeoutMs: options.client?.timeoutMs ?? 5000,
     maxConcurrency: options.client?.maxConcurrency ?? 32,
   });
-  const gateway = createGateway({ hms, metrics, logger: createLogger('silent'), config: options.gateway });
+  const gateway = createGateway({ hms, metrics, logger, config: options.gateway });
   const server = createServer(gateway.yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
