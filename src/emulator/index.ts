@@ -18,6 +18,7 @@ import type {
   Session,
   Template,
 } from '../hms/types.js';
+import { type ActivityOptions, startActivity } from './activity.js';
 import { authenticate } from './auth.js';
 import {
   FaultPlan,
@@ -45,18 +46,27 @@ import { activeRoomRoutes } from './routes/active-rooms.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { analyticsWebhookRoutes } from './routes/analytics-webhooks.js';
 import { externalStreamRoutes } from './routes/external-streams.js';
+import { jobsOf, resolveMeetingUrl, startPreconditions } from './routes/jobs.js';
 import { liveStreamRoutes } from './routes/live-streams.js';
 import { recordingAssetRoutes } from './routes/recording-assets.js';
-import { recordingRoutes } from './routes/recordings.js';
+import { createRecordingJob, recordingRoutes } from './routes/recordings.js';
 import { roomCodeRoutes } from './routes/room-codes.js';
 import { roomRoutes } from './routes/rooms.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { templateRoutes } from './routes/templates.js';
 import { seed } from './seed.js';
-import { Store } from './store.js';
+import { LIVE_JOB_STATUSES, Store } from './store.js';
+import {
+  createWebhookSender,
+  type WebhookDelivery,
+  type WebhookTarget,
+  webhookListener,
+} from './webhooks.js';
 
 export type { FaultRule, LatencyConfig } from './faults.js';
 export { SEED_EPOCH_MS, SEED_ROOMS, SEED_TEMPLATES } from './seed.js';
+export type { WebhookDelivery, WebhookTarget } from './webhooks.js';
+export { RETRY_DELAYS_MS as WEBHOOK_RETRY_DELAYS_MS } from './webhooks.js';
 
 /**
  * Fixed demo credentials: a 24-hex access key like the dashboard's, and a secret. They protect
@@ -85,6 +95,10 @@ export interface EmulatorOptions {
   jobStepMs?: number;
   /** The clock; tests pass a fixed or stepping one. @default () => new Date() */
   now?: () => Date;
+  /** Where webhooks go (the workspace webhook of the dashboard). None are sent without one. */
+  webhook?: WebhookTarget | null;
+  /** Delays before each webhook retry. @default [1000, 3000, 10000] (100ms' schedule) */
+  webhookRetryDelaysMs?: number[];
 }
 
 export interface RequestLogEntry {
@@ -143,6 +157,12 @@ export interface EmulatorSimulation {
   joinPeer(roomId: string, peer: SimulatedPeer): ActivePeerWithTracks;
   /** The session closes when its last peer leaves. */
   leavePeer(roomId: string, peerId: string, reason?: string): void;
+  /** Starts a recording of the room's live session, as the REST start does (same preconditions). */
+  startRecording(roomId: string, options?: { transcription?: boolean }): Recording;
+  /** Stops the room's live recordings. */
+  stopRecording(roomId: string): void;
+  /** Keeps the room busy until stopped (see activity.ts): peers come and go, recordings run. */
+  startActivity(options: ActivityOptions): { stop(): void };
 }
 
 export interface Emulator {
@@ -164,6 +184,10 @@ export interface Emulator {
    * replays complete too.
    */
   advanceJobs(): void;
+  /** Sets (or, with null, removes) the webhook target. */
+  setWebhook(target: WebhookTarget | null): void;
+  /** The latest webhook deliveries (at most 500), oldest first. */
+  webhookDeliveries(): WebhookDelivery[];
   readonly state: EmulatorState;
   readonly simulate: EmulatorSimulation;
   close(): Promise<void>;
@@ -218,11 +242,16 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const jitterRng = new Rng(deriveSeed(seedValue, 'jitter'));
   const faults = new FaultPlan(new Rng(deriveSeed(seedValue, 'faults')), options.faults ?? []);
 
+  const webhooks = createWebhookSender({ retryDelaysMs: options.webhookRetryDelaysMs });
+  webhooks.setTarget(options.webhook ?? null);
+  const activities = new Set<{ stop(): void }>();
+
   const buildStore = () => {
     const seedRng = new Rng(deriveSeed(seedValue, 'seed-data'));
     const fresh = new Store({ rng: seedRng, now, jobStepMs });
     seed(fresh, seedRng, fresh.nowUs());
     fresh.rng = new Rng(deriveSeed(seedValue, 'runtime-ids'));
+    fresh.onChange = webhookListener(fresh, webhooks);
     return fresh;
   };
   let store = buildStore();
@@ -575,6 +604,41 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       store.settleJobs();
       store.leavePeer(session, peer, reason);
     },
+    startRecording(roomId, recordingOptions = {}) {
+      store.settleJobs();
+      const { room, session } = startPreconditions(store, 'recording', roomId);
+      let meetingUrl: string;
+      try {
+        meetingUrl = resolveMeetingUrl(store, room, undefined);
+      } catch {
+        meetingUrl = `https://emulator.invalid/meeting/${room.id}`;
+      }
+      const job = createRecordingJob(store, room, session, {
+        meetingUrl,
+        transcription: recordingOptions.transcription
+          ? { enabled: true, modes: ['recorded'], summary: { enabled: true } }
+          : null,
+      });
+      return renderJob(store, job, true) as Recording;
+    },
+    stopRecording(roomId) {
+      store.settleJobs();
+      const now = store.nowUs();
+      for (const job of jobsOf(store, 'recording')) {
+        if (job.roomId === roomId && LIVE_JOB_STATUSES.has(job.status)) store.stopJob(job, '', now);
+      }
+    },
+    startActivity(activityOptions) {
+      const activity = startActivity(simulate, state, activityOptions);
+      const handle = {
+        stop: () => {
+          activity.stop();
+          activities.delete(handle);
+        },
+      };
+      activities.add(handle);
+      return handle;
+    },
   };
 
   const emulator: Emulator = {
@@ -603,12 +667,18 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     advanceJobs() {
       store.advanceJobs();
     },
+    setWebhook(target) {
+      webhooks.setTarget(target);
+    },
+    webhookDeliveries: () => webhooks.deliveries(),
     state,
     simulate,
     close: () =>
       new Promise<void>((resolve) => {
         if (closed) return resolve();
         closed = true;
+        for (const activity of [...activities]) activity.stop();
+        webhooks.close();
         for (const entry of timers) {
           clearTimeout(entry.timer);
           entry.resolve();

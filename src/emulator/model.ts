@@ -185,3 +185,17 @@ export interface MessageRecord {
   target: { peerId: string } | { role: string } | { broadcast: true };
   sentAt: Micros;
 }
+
+/**
+ * A state change 100ms reports by webhook (reference §9). The store announces them through
+ * `Store.onChange`; `webhooks.ts` turns them into deliveries.
+ */
+export type StoreChange =
+  | { kind: 'session.open'; session: SessionRecord }
+  | { kind: 'session.close'; session: SessionRecord }
+  | { kind: 'peer.join'; session: SessionRecord; peer: PeerRecord }
+  | { kind: 'peer.leave'; session: SessionRecord; peer: PeerRecord }
+  | { kind: 'role.change'; session: SessionRecord; peer: PeerRecord; previousRole: string }
+  | { kind: 'room.end'; session: SessionRecord; reason: string; lock: boolean }
+  /** A job entered `job.status` (running, stopping, post_processing, completed or failed). */
+  | { kind: 'job'; job: JobRecord };

@@ -14,6 +14,7 @@ import type {
   RoomCodeRecord,
   RoomRecord,
   SessionRecord,
+  StoreChange,
   TemplateRecord,
   TrackRecord,
 } from './model.js';
@@ -62,6 +63,8 @@ export class Store {
   rng: Rng;
   readonly #now: () => Date;
   jobStepMs: number;
+  /** Told of every change 100ms would report by webhook (set after seeding: the seed sends none). */
+  onChange: ((change: StoreChange, at: Micros) => void) | null = null;
 
   constructor(options: StoreOptions) {
     this.rng = options.rng;
@@ -130,6 +133,7 @@ export class Store {
       peers: [],
     };
     this.sessions.set(session.id, session);
+    this.onChange?.({ kind: 'session.open', session }, at);
     return session;
   }
 
@@ -174,6 +178,7 @@ export class Store {
     session.peers.push(record);
     session.updatedAt = at;
     for (const track of record.tracks) this.recordTrackEvent('track.add.success', session, record, track, at);
+    this.onChange?.({ kind: 'peer.join', session, peer: record }, at);
     return record;
   }
 
@@ -184,6 +189,7 @@ export class Store {
     peer.leaveReason = reason;
     session.updatedAt = at;
     for (const track of peer.tracks) this.recordTrackEvent('track.remove.success', session, peer, track, at);
+    this.onChange?.({ kind: 'peer.leave', session, peer }, at);
     if (session.active && this.activePeers(session).length === 0) this.closeSession(session, at);
   }
 
@@ -196,8 +202,10 @@ export class Store {
       peer.leaveReason = reason;
       for (const track of peer.tracks)
         this.recordTrackEvent('track.remove.success', session, peer, track, at);
+      this.onChange?.({ kind: 'peer.leave', session, peer }, at);
     }
     session.updatedAt = at;
+    this.onChange?.({ kind: 'session.close', session }, at);
     for (const job of this.jobs.values()) {
       if (job.sessionId === session.id && LIVE_JOB_STATUSES.has(job.status)) this.stopJob(job, '', at);
     }
@@ -248,10 +256,12 @@ export class Store {
         // Stopped before it ever ran: nothing was captured. The real service reports such a
         // beam as failed (inferred; the docs only list `failed` as a terminal state).
         job.status = 'failed';
+        this.onChange?.({ kind: 'job', job }, at);
         return;
       }
       this.#produceAssets(job, at);
     }
+    this.onChange?.({ kind: 'job', job }, at);
   }
 
   #produceAssets(job: JobRecord, at: Micros): void {

@@ -68,10 +68,13 @@ function updatePeer(ctx: RouteContext) {
   }
   if (name !== undefined && name.trim() === '') throw invalidBodyParam('name', 'name must not be empty');
   if (role !== undefined) requireRole(store, room, role, 'role');
+  const previousRole = peer.role;
   if (name !== undefined) peer.name = name;
   if (role !== undefined) peer.role = role;
   if (metadata !== undefined) peer.metadata = metadata;
   session.updatedAt = store.nowUs();
+  if (peer.role !== previousRole)
+    store.onChange?.({ kind: 'role.change', session, peer, previousRole }, session.updatedAt);
   return renderActivePeerWithTracks(peer);
 }
 
@@ -138,6 +141,7 @@ function endRoom(ctx: RouteContext) {
   body.done();
   const { room, session } = live(store, params.id as string);
   const now = store.nowUs();
+  store.onChange?.({ kind: 'room.end', session, reason: reason ?? 'room ended', lock }, now);
   store.closeSession(session, now, reason ?? 'room ended');
   if (lock) {
     // lock: true also disables the room, so nobody can start a new session in it.

@@ -1,6 +1,8 @@
 /** `/v2/recordings` (reference §4.4). */
+
+import type { TranscriptionOptions } from '../../hms/types.js';
 import { badRequest, notFound } from '../http.js';
-import type { RecordingJob } from '../model.js';
+import type { RecordingJob, RoomRecord, SessionRecord } from '../model.js';
 import { renderRecording } from '../render.js';
 import { type RouteContext, route } from '../router.js';
 import type { Store } from '../store.js';
@@ -18,6 +20,45 @@ import {
 } from './jobs.js';
 import { findRoom } from './rooms.js';
 
+/** A new recording job in `starting`, after the preconditions passed (also used by the simulation). */
+export function createRecordingJob(
+  store: Store,
+  room: RoomRecord,
+  session: SessionRecord,
+  options: {
+    meetingUrl: string;
+    destination?: string;
+    audioOnly?: boolean;
+    resolution?: { width: number; height: number };
+    transcription?: TranscriptionOptions | null;
+  },
+): RecordingJob {
+  const now = store.nowUs();
+  const job: RecordingJob = {
+    kind: 'recording',
+    id: store.newId(now),
+    roomId: room.id,
+    sessionId: session.id,
+    status: 'starting',
+    stepAt: now,
+    meetingUrl: options.meetingUrl,
+    destination: options.destination ?? '',
+    startedBy: '',
+    stoppedBy: '',
+    createdAt: now,
+    updatedAt: now,
+    startedAt: null,
+    stoppedAt: null,
+    paused: false,
+    audioOnly: options.audioOnly ?? false,
+    resolution: options.resolution ?? { width: 1280, height: 720 },
+    transcription: options.transcription ?? null,
+    assetTypes: null,
+  };
+  store.jobs.set(job.id, job);
+  return job;
+}
+
 function start(ctx: RouteContext) {
   const { store, params } = ctx;
   const body = ctx.body();
@@ -28,29 +69,13 @@ function start(ctx: RouteContext) {
   const transcription = readTranscription(body.object('transcription'), ['recorded']);
   body.done();
   const { room, session } = startPreconditions(store, 'recording', params.id as string);
-  const now = store.nowUs();
-  const job: RecordingJob = {
-    kind: 'recording',
-    id: store.newId(now),
-    roomId: room.id,
-    sessionId: session.id,
-    status: 'starting',
-    stepAt: now,
+  const job = createRecordingJob(store, room, session, {
     meetingUrl: resolveMeetingUrl(store, room, meetingUrl),
     destination: resolveDestination(store, room, 'recording', destination),
-    startedBy: '',
-    stoppedBy: '',
-    createdAt: now,
-    updatedAt: now,
-    startedAt: null,
-    stoppedAt: null,
-    paused: false,
     audioOnly,
-    resolution: resolution ?? { width: 1280, height: 720 },
+    resolution,
     transcription,
-    assetTypes: null,
-  };
-  store.jobs.set(job.id, job);
+  });
   return renderRecording(store, job, true);
 }
 
