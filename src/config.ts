@@ -32,6 +32,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Optional: shared cache and subscription fan-out across replicas. */
   redisUrl: string | null;
+  /** Demo mode only: the emulator simulates activity in the live demo room and sends its webhooks. @default true */
+  demoSimulation: boolean;
   gateway: GatewayConfig;
 }
 
@@ -64,6 +66,10 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** Entity cache bound (in-memory LRU). @default 5000 */
   cacheMaxEntries: number;
+  /** Shared secret 100ms sends in `webhookHeader`; null disables `POST /webhooks/100ms`. */
+  webhookSecret: string | null;
+  /** Lower-case name of the header carrying the webhook secret. @default x-hms-webhook-secret */
+  webhookHeader: string;
 }
 
 export class ConfigError extends Error {
@@ -171,6 +177,26 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     }
   }
 
+  const webhookSecret = read(env, 'HMS_WEBHOOK_SECRET') ?? null;
+  if (webhookSecret !== null && webhookSecret.length < 16) {
+    problems.push(
+      'HMS_WEBHOOK_SECRET must be at least 16 characters (it is the only proof a webhook comes from 100ms)',
+    );
+  }
+  const webhookHeader = read(env, 'HMS_WEBHOOK_HEADER')?.toLowerCase() ?? 'x-hms-webhook-secret';
+  if (
+    !/^[a-z0-9-]{1,100}$/.test(webhookHeader) ||
+    ['authorization', 'cookie', 'host'].includes(webhookHeader)
+  ) {
+    problems.push(
+      `HMS_WEBHOOK_HEADER must be a custom header name (letters, digits, -), got ${JSON.stringify(webhookHeader)}`,
+    );
+  }
+  const simulationRaw = read(env, 'DEMO_SIMULATION')?.toLowerCase() ?? 'true';
+  if (!['true', 'false', '1', '0'].includes(simulationRaw)) {
+    problems.push(`DEMO_SIMULATION must be true or false, got ${JSON.stringify(simulationRaw)}`);
+  }
+
   const config: Config = {
     mode,
     hms: accessKey && secret ? { accessKey, secret } : null,
@@ -182,6 +208,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     host: read(env, 'HOST') ?? '127.0.0.1',
     logLevel: LOG_LEVELS.includes(logLevelRaw as LogLevel) ? (logLevelRaw as LogLevel) : 'info',
     redisUrl: url(env, problems, 'REDIS_URL', null, ['redis:', 'rediss:']),
+    demoSimulation: simulationRaw !== 'false' && simulationRaw !== '0',
     gateway: {
       auth: authRaw === 'jwt' ? 'jwt' : 'none',
       jwtSecret,
@@ -198,6 +225,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       shutdownGraceMs: int(env, problems, 'GATEWAY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
       corsOrigins,
       cacheMaxEntries: int(env, problems, 'GATEWAY_CACHE_MAX_ENTRIES', 5000, 0, 10_000_000),
+      webhookSecret,
+      webhookHeader,
     },
   };
 

@@ -58,6 +58,17 @@ export function createMetrics() {
     labelNames: ['kind'] as const,
     registers: [registry],
   });
+  const webhooks = new Counter({
+    name: 'hms_webhooks_total',
+    help: '100ms webhook deliveries by event type (other = not handled) and outcome',
+    labelNames: ['type', 'outcome'] as const,
+    registers: [registry],
+  });
+  const subscriptions = new Gauge({
+    name: 'graphql_subscriptions_active',
+    help: 'GraphQL subscriptions open on this replica',
+    registers: [registry],
+  });
 
   /** When 100ms last accepted our credentials (any answer but 401/403/5xx); for readiness. */
   let lastAuthenticatedAt = 0;
@@ -72,6 +83,8 @@ export function createMetrics() {
     cacheLookups,
     tokenMints,
     upstreamInFlight,
+    webhooks,
+    subscriptions,
     /** Client `onCall` hook. */
     onUpstreamCall(event: UpstreamCallEvent) {
       upstreamRequests.inc({ method: event.method, route: event.route, status: String(event.status) });

@@ -9,8 +9,9 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type GraphQLError, getOperationAST, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
 import { type Authenticate, AuthenticationError, createAuthenticator } from './auth.js';
-import { createEntityCache, createMemoryStore, type EntityCache } from './cache.js';
+import { createEntityCache, createMemoryStore, createRedisStore, type EntityCache } from './cache.js';
 import type { GatewayConfig } from './config.js';
 import { type Context, createContext } from './context.js';
 import { useUpstreamCost } from './cost.js';
@@ -20,7 +21,10 @@ import { createIdempotencyStore, IDEMPOTENCY_KEY } from './idempotency.js';
 import { withEntityCache } from './loaders/cached-api.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createEventBus, type EventBus, workspacePrefix } from './pubsub.js';
 import { schema } from './schema/index.js';
+import { createMemoryDedupe, createRedisDedupe } from './webhooks/dedupe.js';
+import { useWebhookRoute } from './webhooks/route.js';
 
 export interface GatewayOptions {
   hms: HmsClient;
@@ -31,6 +35,13 @@ export interface GatewayOptions {
   metrics?: Metrics;
   /** The shared entity cache (Redis-backed across replicas). In-memory LRU when omitted. */
   cache?: EntityCache;
+  /**
+   * Shared state across replicas: the entity cache (unless `cache` is given), webhook
+   * de-duplication and subscription fan-out. The caller owns (and quits) this connection.
+   */
+  redis?: Redis;
+  /** Where webhook events are published and subscriptions listen. Created when omitted. */
+  events?: EventBus;
   /**
    * The room GraphiQL's default dashboard query opens with (a demo room in demo mode). Called
    * once, lazily; null leaves the variable for the user to fill.
@@ -55,6 +66,8 @@ export const DEFAULT_GATEWAY_CONFIG: GatewayConfig = {
   shutdownGraceMs: 10_000,
   corsOrigins: [],
   cacheMaxEntries: 5000,
+  webhookSecret: null,
+  webhookHeader: 'x-hms-webhook-secret',
 };
 
 const DASHBOARD_QUERY = readFileSync(
@@ -180,17 +193,28 @@ export function createGateway({
   config: overrides,
   metrics: given,
   cache: givenCache,
+  redis,
+  events: givenEvents,
 }: GatewayOptions) {
   const config: GatewayConfig = { ...DEFAULT_GATEWAY_CONFIG, ...overrides };
   const metrics = given ?? createMetrics();
   const cache =
     givenCache ??
     createEntityCache({
-      store: createMemoryStore(config.cacheMaxEntries),
+      store: redis ? createRedisStore(redis) : createMemoryStore(config.cacheMaxEntries),
       workspace: hms.accessKey,
       onLookup: (kind, hit) => metrics.cacheLookups.inc({ type: kind, result: hit ? 'hit' : 'miss' }),
     });
   const cachedHms = withEntityCache(hms, cache);
+  const events =
+    givenEvents ??
+    createEventBus({
+      workspace: hms.accessKey,
+      redis,
+      logger,
+      onSubscribers: (count) => metrics.subscriptions.set(count),
+    });
+  const dedupe = redis ? createRedisDedupe(redis, workspacePrefix(hms.accessKey)) : createMemoryDedupe();
   const authenticate: Authenticate = createAuthenticator(config);
   const idempotency = createIdempotencyStore();
   let roomId: Promise<string | null> | undefined;
@@ -261,6 +285,16 @@ export function createGateway({
     },
     plugins: [
       useMetricsRoute(metrics, hms, config.metricsToken),
+      useWebhookRoute({
+        secret: config.webhookSecret,
+        header: config.webhookHeader,
+        maxBodyBytes: config.maxBodyBytes,
+        dedupe,
+        events,
+        cache,
+        logger,
+        onDelivery: (type, outcome) => metrics.webhooks.inc({ type, outcome }),
+      }),
       useBodyLimit(config.maxBodyBytes),
       useCSRFPrevention({
         requestHeaders: ['x-graphql-yoga-csrf', 'x-requested-with', 'apollo-require-preflight'],
@@ -294,7 +328,18 @@ export function createGateway({
     ],
   });
 
-  return { yoga, hms, metrics, config, cache };
+  return {
+    yoga,
+    hms,
+    metrics,
+    config,
+    cache,
+    events,
+    /** Ends open subscriptions (so a drain is not held up by them) and the bus created here. */
+    async close() {
+      if (!givenEvents) await events.close();
+    },
+  };
 }
 
 export type Gateway = ReturnType<typeof createGateway>;
