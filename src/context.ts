@@ -10,6 +10,7 @@ import type { IdempotencyStore } from './idempotency.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { restrictToRooms } from './loaders/room-scope.js';
 import type { Logger } from './logger.js';
+import { createEventBus, type EventBus } from './pubsub.js';
 
 export interface UpstreamCost {
   /** HTTP attempts sent to 100ms for this request, retries included. */
@@ -32,6 +33,13 @@ export interface Context {
   log: Logger;
   /** Drops shared-cache entries a mutation made stale, so the next request sees the change. */
   invalidate(entries: Array<[EntityKind, string]>): Promise<void>;
+  /** 100ms webhook events, for subscriptions. */
+  events: EventBus;
+  /**
+   * Replaces `loaders` with fresh ones. A subscription executes once per event on one context;
+   * each event must read current data, not what an earlier event loaded.
+   */
+  renewLoaders(this: Context): void;
 }
 
 export interface CreateContextOptions {
@@ -44,6 +52,8 @@ export interface CreateContextOptions {
   /** The shared entity cache; `hms` must already read through it (see `withEntityCache`). */
   cache?: EntityCache;
   logger: Logger;
+  /** Webhook events for subscriptions. An empty in-process bus when omitted. */
+  events?: EventBus;
 }
 
 export function createContext(options: CreateContextOptions): Context {
@@ -65,6 +75,11 @@ export function createContext(options: CreateContextOptions): Context {
     log: options.logger,
     invalidate: async (entries) => {
       await options.cache?.invalidate(entries);
+    },
+    events: options.events ?? createEventBus({ workspace: '' }),
+    // `this`, not a closure: yoga hands resolvers a merged copy of this object.
+    renewLoaders(this: Context) {
+      this.loaders = createLoaders(hms, upstream, options.cache);
     },
   };
 }

@@ -74,6 +74,10 @@ const DASHBOARD_QUERY = readFileSync(
   new URL('../schema/operations/dashboard.graphql', import.meta.url),
   'utf8',
 );
+const ROOM_EVENTS_SUBSCRIPTION = readFileSync(
+  new URL('../schema/operations/room-events.graphql', import.meta.url),
+  'utf8',
+);
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 /** A successful 100ms answer younger than this makes /ready answer without a probe. */
 const READY_FRESH_MS = 60_000;
@@ -253,6 +257,10 @@ export function createGateway({
             2,
           ),
         },
+        {
+          query: ROOM_EVENTS_SUBSCRIPTION,
+          variables: JSON.stringify({ roomId: (await defaultRoomId()) ?? 'paste a 100ms room id' }, null, 2),
+        },
       ],
       defaultEditorToolsVisibility: 'variables',
     }),
@@ -277,6 +285,7 @@ export function createGateway({
         hms: cachedHms,
         cache,
         logger,
+        events,
         requestId: incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
         signal: request.signal,
         idempotencyKey,

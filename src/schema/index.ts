@@ -11,6 +11,7 @@ import './template.js';
 import './room-code.js';
 import './active-room.js';
 import './analytics.js';
+import './events.js';
 import './mutation-errors.js';
 import './mutations/rooms.js';
 import './mutations/jobs.js';

@@ -1,0 +1,337 @@
+/**
+ * Live room events: 100ms webhooks (src/webhooks) as typed subscription payloads that link back
+ * into the graph. Served over SSE by yoga; same authentication and `hms:read` scope as queries,
+ * and a caller confined by `hms_rooms` only ever sees events of its rooms.
+ */
+import { filter, pipe } from 'graphql-yoga';
+import type { Context } from '../context.js';
+import { badUserInput } from '../errors.js';
+import { HmsNotFoundError } from '../hms/errors.js';
+import type { HmsEvent } from '../pubsub.js';
+import {
+  assetIdsOf,
+  graphqlTypeOf,
+  isExternalStreamBeam,
+  PUBLISHED_TYPES,
+  type RoomEventTypeName,
+  str,
+} from '../webhooks/envelope.js';
+import { builder } from './builder.js';
+import { parseId } from './connection.js';
+import { JobStatus } from './enums.js';
+import { RecordingJobUnion } from './job.js';
+import { RecordingAssetRef, RecordingRef, RoomRef, SessionRef } from './refs.js';
+
+type Data = Record<string, unknown>;
+const num = (data: Data, key: string) => {
+  const value = data[key];
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isSafeInteger(n) ? n : null;
+};
+const bool = (data: Data, key: string) => (typeof data[key] === 'boolean' ? (data[key] as boolean) : null);
+
+/** A link that may point at something gone (or hidden): null rather than an error. */
+const orNull = <T>(promise: Promise<T>) =>
+  promise.catch((error: unknown) => {
+    if (error instanceof HmsNotFoundError) return null;
+    throw error;
+  });
+
+export const RoomEventRef = builder.interfaceRef<HmsEvent>('RoomEvent').implement({
+  description:
+    'Something that happened in a 100ms room, as 100ms reported it by webhook. Delivered at most once per event id.',
+  resolveType: (event) => graphqlTypeOf(event.type) ?? 'PeerJoined',
+  fields: (t) => ({
+    eventId: t.exposeString('id', { description: 'The webhook event id (UUID).' }),
+    type: t.exposeString('type', { description: 'The 100ms event type, e.g. `peer.join.success`.' }),
+    timestamp: t.field({ type: 'DateTime', resolve: (e) => e.timestamp }),
+    replay: t.exposeBoolean('replay', {
+      description: 'True when 100ms re-sent an old event through its replay API.',
+    }),
+    roomId: t.exposeString('roomId', { description: 'The 100ms room id.' }),
+    room: t.field({
+      type: RoomRef,
+      nullable: true,
+      resolve: (e, _args, ctx) => orNull(ctx.loaders.room.load(e.roomId)),
+    }),
+    sessionId: t.string({ nullable: true, resolve: (e) => e.sessionId }),
+    session: t.field({
+      type: SessionRef,
+      nullable: true,
+      resolve: (e, _args, ctx) => (e.sessionId ? orNull(ctx.loaders.session.load(e.sessionId)) : null),
+    }),
+  }),
+});
+
+function eventType(name: RoomEventTypeName, description: string) {
+  return builder.objectRef<HmsEvent>(name).implement({
+    description,
+    interfaces: [RoomEventRef],
+    isTypeOf: (value) => graphqlTypeOf((value as HmsEvent).type) === name,
+  });
+}
+
+const PeerJoined = eventType('PeerJoined', 'peer.join.success: a peer joined the room.');
+const PeerLeft = eventType('PeerLeft', 'peer.leave.success: a peer left (or was removed from) the room.');
+const RoleChanged = eventType('RoleChanged', "role.change.success: a peer's role changed.");
+
+for (const ref of [PeerJoined, PeerLeft, RoleChanged]) {
+  builder.objectFields(ref, (t) => ({
+    peerId: t.string({ nullable: true, resolve: (e) => str(e.data, 'peer_id') }),
+    userId: t.string({ nullable: true, resolve: (e) => str(e.data, 'user_id') }),
+    name: t.string({ nullable: true, resolve: (e) => str(e.data, 'user_name') }),
+    role: t.string({ nullable: true, resolve: (e) => str(e.data, 'role') }),
+    metadata: t.string({
+      nullable: true,
+      description: 'The peer metadata string (`user_data`).',
+      resolve: (e) => str(e.data, 'user_data'),
+    }),
+    joinedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'joined_at') }),
+  }));
+}
+
+builder.objectFields(PeerJoined, (t) => ({
+  peerType: t.string({ nullable: true, description: 'regular or sip.', resolve: (e) => str(e.data, 'type') }),
+}));
+
+builder.objectFields(PeerLeft, (t) => ({
+  leftAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'left_at') }),
+  durationSeconds: t.int({
+    nullable: true,
+    description: 'Time the peer spent in the session.',
+    resolve: (e) => num(e.data, 'duration'),
+  }),
+  reason: t.string({
+    nullable: true,
+    description:
+      'client request, peer kicked, websocket closed, ice connection state closed, server removed peer…',
+    resolve: (e) => str(e.data, 'reason'),
+  }),
+  message: t.string({
+    nullable: true,
+    description: 'The reason given to remove-peer, when a server removed the peer.',
+    resolve: (e) => str(e.data, 'message'),
+  }),
+}));
+
+builder.objectFields(RoleChanged, (t) => ({
+  previousRole: t.string({ nullable: true, resolve: (e) => str(e.data, 'previous_role') }),
+  changedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'role_changed_at') }),
+  requestedBy: t.string({
+    nullable: true,
+    description: 'Peer id of whoever asked for the change.',
+    resolve: (e) => str(e.data, 'role_change_requested_by'),
+  }),
+}));
+
+const SessionOpened = eventType(
+  'SessionOpened',
+  'session.open.success: the first peer joined; a session began.',
+);
+builder.objectFields(SessionOpened, (t) => ({
+  startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'session_started_at') }),
+}));
+
+const SessionClosed = eventType(
+  'SessionClosed',
+  'session.close.success: the last peer left; the session ended.',
+);
+builder.objectFields(SessionClosed, (t) => ({
+  startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'session_started_at') }),
+  endedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'session_stopped_at') }),
+  durationSeconds: t.int({ nullable: true, resolve: (e) => num(e.data, 'session_duration') }),
+}));
+
+const RoomEnded = eventType('RoomEnded', 'room.end.success: someone ended the room for everyone.');
+builder.objectFields(RoomEnded, (t) => ({
+  reason: t.string({ nullable: true, resolve: (e) => str(e.data, 'reason') }),
+  lockRoom: t.boolean({
+    nullable: true,
+    description: 'The room was also disabled, so no new session can start.',
+    resolve: (e) => bool(e.data, 'lock_room'),
+  }),
+  source: t.string({
+    nullable: true,
+    description: 'Who ended it, e.g. peer or api.',
+    resolve: (e) => str(e.data, 'source'),
+  }),
+  peerId: t.string({ nullable: true, resolve: (e) => str(e.data, 'peer_id') }),
+  userId: t.string({ nullable: true, resolve: (e) => str(e.data, 'user_id') }),
+  name: t.string({ nullable: true, resolve: (e) => str(e.data, 'user_name') }),
+}));
+
+const JobKind = builder.enumType('RecordingJobKind', {
+  description: 'Which kind of 100ms job an event is about.',
+  values: {
+    RECORDING: { description: 'A browser (composite) recording: beam.* events without RTMP targets.' },
+    LIVE_STREAM: { description: 'An HLS live stream: hls.* events.' },
+    EXTERNAL_STREAM: { description: 'An RTMP stream: beam.* events with RTMP targets.' },
+  },
+});
+type JobKindValue = 'RECORDING' | 'LIVE_STREAM' | 'EXTERNAL_STREAM';
+const jobKindOf = (e: HmsEvent): JobKindValue =>
+  e.type.startsWith('hls.') ? 'LIVE_STREAM' : isExternalStreamBeam(e.data) ? 'EXTERNAL_STREAM' : 'RECORDING';
+
+/** Where a job stands once 100ms reports the event. */
+function jobStatusOf(type: string): string {
+  if (type.endsWith('.started.success')) return 'running';
+  if (type.endsWith('.stopped.success')) return 'post_processing';
+  if (type.endsWith('.recording.success')) return 'completed';
+  if (type.endsWith('.failure')) return 'failed';
+  return '__unknown__';
+}
+
+async function assetsOf(e: HmsEvent, ctx: Context) {
+  const sessionId = e.sessionId ?? undefined;
+  const found = await Promise.all(
+    assetIdsOf(e.type, e.data).map((id) => orNull(ctx.loaders.recordingAsset.load({ id, sessionId }))),
+  );
+  return found.filter((asset) => asset !== null);
+}
+
+const RecordingStateChanged = eventType(
+  'RecordingStateChanged',
+  'A recording or stream job started, stopped, produced its files, or failed (beam.* and hls.* events).',
+);
+builder.objectFields(RecordingStateChanged, (t) => ({
+  jobId: t.string({
+    nullable: true,
+    description: 'The 100ms job id (beam_id).',
+    resolve: (e) => str(e.data, 'beam_id'),
+  }),
+  jobKind: t.field({ type: JobKind, resolve: jobKindOf }),
+  status: t.field({
+    type: JobStatus.ref,
+    description: 'running (started), post_processing (stopped, files on the way), completed or failed.',
+    resolve: (e) => jobStatusOf(e.type),
+  }),
+  reason: t.string({
+    nullable: true,
+    description: 'Why it stopped: client request, max duration reached, room ended, last peer left…',
+    resolve: (e) => str(e.data, 'reason'),
+  }),
+  errorType: t.string({ nullable: true, resolve: (e) => str(e.data, 'error_type') }),
+  errorMessage: t.string({ nullable: true, resolve: (e) => str(e.data, 'error_message') }),
+  durationSeconds: t.int({ nullable: true, resolve: (e) => num(e.data, 'duration') }),
+  assetIds: t.stringList({
+    description: 'Files produced, once completed (empty before).',
+    resolve: (e) => assetIdsOf(e.type, e.data),
+  }),
+  assets: t.field({ type: [RecordingAssetRef], resolve: (e, _args, ctx) => assetsOf(e, ctx) }),
+  job: t.field({
+    type: RecordingJobUnion,
+    nullable: true,
+    resolve: (e, _args, ctx) => {
+      const id = str(e.data, 'beam_id');
+      if (!id) return null;
+      const key = { id, sessionId: e.sessionId ?? undefined };
+      const kind = jobKindOf(e);
+      const loader =
+        kind === 'LIVE_STREAM'
+          ? ctx.loaders.liveStream
+          : kind === 'EXTERNAL_STREAM'
+            ? ctx.loaders.externalStream
+            : ctx.loaders.recording;
+      return orNull<unknown>(loader.load(key)) as Promise<never>;
+    },
+  }),
+  recording: t.field({
+    type: RecordingRef,
+    nullable: true,
+    description: 'The recording job, when this event is about one.',
+    resolve: (e, _args, ctx) => {
+      const id = str(e.data, 'beam_id');
+      if (!id || jobKindOf(e) !== 'RECORDING') return null;
+      return orNull(ctx.loaders.recording.load({ id, sessionId: e.sessionId ?? undefined }));
+    },
+  }),
+}));
+
+const TranscriptionReady = eventType(
+  'TranscriptionReady',
+  'transcription.success: transcripts (and a summary, when enabled) of a recording are ready.',
+);
+builder.objectFields(TranscriptionReady, (t) => ({
+  transcriptionId: t.string({ nullable: true, resolve: (e) => str(e.data, 'transcription_id') }),
+  durationSeconds: t.int({ nullable: true, resolve: (e) => num(e.data, 'duration') }),
+  assetIds: t.stringList({ resolve: (e) => assetIdsOf(e.type, e.data) }),
+  assets: t.field({ type: [RecordingAssetRef], resolve: (e, _args, ctx) => assetsOf(e, ctx) }),
+  recording: t.field({
+    type: RecordingRef,
+    nullable: true,
+    description: 'The recording that was transcribed.',
+    resolve: (e, _args, ctx) => {
+      const id = str(e.data, 'recording_id');
+      return id ? orNull(ctx.loaders.recording.load({ id, sessionId: e.sessionId ?? undefined })) : null;
+    },
+  }),
+}));
+
+const KNOWN_TYPES = new Set(PUBLISHED_TYPES);
+
+function parseTypes(types: readonly string[] | null | undefined): ReadonlySet<string> | null {
+  if (!types) return null;
+  const unknown = types.filter((type) => !KNOWN_TYPES.has(type));
+  if (unknown.length > 0) {
+    throw badUserInput(
+      `\`types\` has event types this gateway does not publish: ${unknown.slice(0, 5).join(', ')}. ` +
+        `Known: ${PUBLISHED_TYPES.join(', ')}`,
+      'types',
+    );
+  }
+  return new Set(types);
+}
+
+/** Every event is checked against the caller's rooms, whatever stream it came from. */
+function visibleTo(ctx: Context, types: ReadonlySet<string> | null) {
+  const rooms = ctx.caller.rooms;
+  return filter<HmsEvent>(
+    (event) => (!rooms || rooms.has(event.roomId)) && (!types || types.has(event.type)),
+  );
+}
+
+const typesArg = (description: string) => ({ description });
+
+builder.subscriptionType({
+  authScopes: { read: true },
+  description: 'Live 100ms events over SSE (send `Accept: text/event-stream`).',
+});
+
+builder.subscriptionFields((t) => ({
+  roomEvents: t.field({
+    type: RoomEventRef,
+    description:
+      'Events of one room as they happen. Fails with NOT_FOUND for a room that does not exist or is outside the caller’s rooms.',
+    args: {
+      roomId: t.arg.id({ required: true, description: '100ms room id or Room global id.' }),
+      types: t.arg.stringList(typesArg('Only these 100ms event types, e.g. ["peer.join.success"].')),
+    },
+    subscribe: async (_root, args, ctx) => {
+      const roomId = parseId(String(args.roomId), 'Room', 'roomId');
+      const types = parseTypes(args.types);
+      // Through the caller's view of 100ms: an unknown or hidden room is a 404 here, not silence.
+      await ctx.loaders.room.load(roomId);
+      return pipe(ctx.events.subscribe(roomId), visibleTo(ctx, types));
+    },
+    resolve: (event, _args, ctx) => {
+      ctx.renewLoaders();
+      return event;
+    },
+  }),
+  events: t.field({
+    type: RoomEventRef,
+    description:
+      'Events of every room of the workspace (of the caller’s rooms only, for a caller confined by hms_rooms).',
+    args: {
+      types: t.arg.stringList(typesArg('Only these 100ms event types, e.g. ["session.close.success"].')),
+    },
+    subscribe: (_root, args, ctx) => {
+      const types = parseTypes(args.types);
+      return pipe(ctx.events.subscribe(), visibleTo(ctx, types));
+    },
+    resolve: (event, _args, ctx) => {
+      ctx.renewLoaders();
+      return event;
+    },
+  }),
+}));
