@@ -3,6 +3,7 @@
  * mode, listens, and drains on SIGTERM/SIGINT.
  */
 import { createServer } from 'node:http';
+import { Redis } from 'ioredis';
 import { ConfigError, loadConfig } from './config.js';
 import { createHmsClient } from './hms/client.js';
 import { createLogger } from './logger.js';
@@ -58,7 +59,31 @@ async function main() {
     onCall: metrics.onUpstreamCall,
     onTokenSigned: (kind) => metrics.tokenMints.inc({ kind }),
   });
-  const gateway = createGateway({ hms, logger, metrics, config: config.gateway, graphiqlRoomId: demoRoom });
+  let redis: Redis | undefined;
+  if (config.redisUrl) {
+    // Fail fast while Redis is away: the cache degrades to 100ms calls, webhooks answer 503.
+    redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1 });
+    let lastError = '';
+    redis.on('error', (error: Error) => {
+      if (error.message !== lastError)
+        logger.warn({ err: { message: error.message } }, 'redis connection error');
+      lastError = error.message;
+    });
+    redis.on('ready', () => {
+      lastError = '';
+      logger.info('redis connected: shared cache, webhook de-duplication and subscriptions across replicas');
+    });
+  }
+  if (!config.gateway.webhookSecret)
+    logger.info('webhooks disabled: set HMS_WEBHOOK_SECRET to receive 100ms events on /webhooks/100ms');
+  const gateway = createGateway({
+    hms,
+    logger,
+    metrics,
+    config: config.gateway,
+    graphiqlRoomId: demoRoom,
+    redis,
+  });
   const server = createServer(gateway.yoga);
 
   await new Promise<void>((resolve, reject) => {
@@ -89,6 +114,8 @@ async function main() {
       { signal, graceMs: config.gateway.shutdownGraceMs },
       'shutting down: draining in-flight requests',
     );
+    // Open subscriptions end now (their streams complete); they would otherwise hold the drain.
+    void gateway.close().catch(() => undefined);
     // Stop accepting; idle keep-alive sockets close now, busy ones after their response.
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
@@ -102,6 +129,7 @@ async function main() {
       }
       await hms.close().catch(() => undefined);
       await closeEmulator?.().catch(() => undefined);
+      await redis?.quit().catch(() => undefined);
       logger.info('bye');
       process.exit(0);
     });
