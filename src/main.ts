@@ -2,6 +2,7 @@
  * The only module with side effects: reads the environment, starts the embedded emulator in demo
  * mode, listens, and drains on SIGTERM/SIGINT.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import { ConfigError, loadConfig } from './config.js';
@@ -28,6 +29,9 @@ async function main() {
   let host = config.host;
   let closeEmulator: (() => Promise<void>) | undefined;
   let demoRoom: (() => Promise<string | null>) | undefined;
+  let gatewayConfig = config.gateway;
+  /** Demo mode, once listening: point the emulator's webhooks at this gateway and start the activity. */
+  let goLive: ((base: string) => void) | undefined;
 
   if (config.mode === 'demo') {
     // Imported only here: the gateway never depends on the emulator outside demo mode.
@@ -43,6 +47,22 @@ async function main() {
     demoRoom = async () => {
       const page = await hms.rooms.list({ name: SEED_ROOMS.live });
       return page.items[0]?.id ?? null;
+    };
+    // The emulator authenticates its webhooks like 100ms would: with a secret custom header.
+    const webhookSecret = config.gateway.webhookSecret ?? randomBytes(24).toString('base64url');
+    gatewayConfig = { ...config.gateway, webhookSecret };
+    goLive = (base) => {
+      emulator.setWebhook({
+        url: `${base}/webhooks/100ms`,
+        headers: { [gatewayConfig.webhookHeader]: webhookSecret },
+      });
+      const liveRoom = emulator.state.room(SEED_ROOMS.live);
+      if (config.demoSimulation && liveRoom) {
+        emulator.simulate.startActivity({
+          roomId: liveRoom.id,
+          onError: (error) => logger.debug({ err: error }, 'demo simulation step skipped'),
+        });
+      }
     };
   }
   if (!credentials) throw new Error('unreachable: live mode without credentials');
@@ -74,13 +94,13 @@ async function main() {
       logger.info('redis connected: shared cache, webhook de-duplication and subscriptions across replicas');
     });
   }
-  if (!config.gateway.webhookSecret)
+  if (!gatewayConfig.webhookSecret)
     logger.info('webhooks disabled: set HMS_WEBHOOK_SECRET to receive 100ms events on /webhooks/100ms');
   const gateway = createGateway({
     hms,
     logger,
     metrics,
-    config: config.gateway,
+    config: gatewayConfig,
     graphiqlRoomId: demoRoom,
     redis,
   });
@@ -92,6 +112,7 @@ async function main() {
   });
   const base = `http://${host}:${config.port}`;
   logger.info({ url: `${base}/graphql`, mode: config.mode }, 'hms-graph listening');
+  goLive?.(base);
   if (config.mode === 'demo') {
     process.stdout.write(
       [
@@ -99,6 +120,9 @@ async function main() {
         '  hms-graph is running in DEMO MODE: an embedded 100ms emulator serves fake data.',
         `  GraphiQL:  ${base}/graphql   (opens with the dashboard query on a demo room)`,
         `  Health:    ${base}/health`,
+        config.demoSimulation
+          ? '  Live:      the RoomEvents tab subscribes to the demo room: peers come and go every few seconds'
+          : '  Live:      DEMO_SIMULATION=false: no simulated activity (webhooks still flow from mutations)',
         '  Bound to 127.0.0.1 only. To use a real 100ms account, set HMS_ACCESS_KEY and HMS_SECRET',
         '  (Dashboard → Developer) and restart.',
         '',

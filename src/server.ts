@@ -263,6 +263,9 @@ export function createGateway({
         },
       ],
       defaultEditorToolsVisibility: 'variables',
+      // GraphiQL sends subscriptions (SSE) as GET; CSRF prevention refuses a GET without a
+      // non-simple header, which only same-origin script like this page can add.
+      additionalHeaders: { 'x-graphql-yoga-csrf': 'graphiql' },
     }),
     context: async ({ request }) => {
       let caller: Awaited<ReturnType<Authenticate>>;

@@ -1,7 +1,8 @@
 /**
- * Helpers for webhooks and subscriptions: an SSE client that reads GraphQL over SSE the way
- * GraphiQL does (POST, `Accept: text/event-stream`), 100ms webhook envelopes, and polling for a
- * condition with no deadline of its own (the test timeout is the only bound).
+ * Helpers for webhooks and subscriptions: an SSE client that reads GraphQL over SSE
+ * (`Accept: text/event-stream`; POST, or GET with the operation in the URL as GraphiQL sends it),
+ * 100ms webhook envelopes, and polling for a condition with no deadline of its own (the test
+ * timeout is the only bound).
  */
 import { randomUUID } from 'node:crypto';
 import type { Json } from './stack.js';
@@ -23,14 +24,22 @@ export async function sseSubscribe(
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
+  method: 'POST' | 'GET' = 'POST',
 ): Promise<SseSubscription> {
   const controller = new AbortController();
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
-    body: JSON.stringify({ query, variables }),
-    signal: controller.signal,
-  });
+  const params = new URLSearchParams({ query, variables: JSON.stringify(variables) });
+  const response =
+    method === 'GET'
+      ? await fetch(`${baseUrl}/graphql?${params}`, {
+          headers: { accept: 'text/event-stream', ...headers },
+          signal: controller.signal,
+        })
+      : await fetch(`${baseUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+          body: JSON.stringify({ query, variables }),
+          signal: controller.signal,
+        });
   const queue: Array<SseMessage | null> = [];
   const waiting: Array<(message: SseMessage | null) => void> = [];
   const deliver = (message: SseMessage | null) => {
