@@ -142,7 +142,12 @@ async function main() {
     void gateway.close().catch(() => undefined);
     // Stop accepting; idle keep-alive sockets close now, busy ones after their response.
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive sockets turn idle as their last response ends; close each as soon as it does,
+    // so the drain ends with the last in-flight request rather than at the grace deadline.
     server.closeIdleConnections();
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    sweep.unref();
+    void drained.then(() => clearInterval(sweep));
     const grace = new Promise<'timeout'>((resolve) =>
       setTimeout(() => resolve('timeout'), config.gateway.shutdownGraceMs).unref(),
     );
