@@ -40,7 +40,8 @@ const orNull = <T>(promise: Promise<T>) =>
 export const RoomEventRef = builder.interfaceRef<HmsEvent>('RoomEvent').implement({
   description:
     'Something that happened in a 100ms room, as 100ms reported it by webhook. Delivered at most once per event id.',
-  resolveType: (event) => graphqlTypeOf(event.type) ?? 'PeerJoined',
+  // Only typed events get this far (see `visibleTo`).
+  resolveType: (event) => graphqlTypeOf(event.type) as RoomEventTypeName,
   fields: (t) => ({
     eventId: t.exposeString('id', { description: 'The webhook event id (UUID).' }),
     type: t.exposeString('type', { description: 'The 100ms event type, e.g. `peer.join.success`.' }),
@@ -226,13 +227,9 @@ builder.objectFields(RecordingStateChanged, (t) => ({
       if (!id) return null;
       const key = { id, sessionId: e.sessionId ?? undefined };
       const kind = jobKindOf(e);
-      const loader =
-        kind === 'LIVE_STREAM'
-          ? ctx.loaders.liveStream
-          : kind === 'EXTERNAL_STREAM'
-            ? ctx.loaders.externalStream
-            : ctx.loaders.recording;
-      return orNull<unknown>(loader.load(key)) as Promise<never>;
+      if (kind === 'LIVE_STREAM') return orNull(ctx.loaders.liveStream.load(key));
+      if (kind === 'EXTERNAL_STREAM') return orNull(ctx.loaders.externalStream.load(key));
+      return orNull(ctx.loaders.recording.load(key));
     },
   }),
   recording: t.field({
@@ -282,15 +279,19 @@ function parseTypes(types: readonly string[] | null | undefined): ReadonlySet<st
   return new Set(types);
 }
 
-/** Every event is checked against the caller's rooms, whatever stream it came from. */
+/**
+ * Every event is checked against the caller's rooms, whatever stream it came from; and only types
+ * with a GraphQL shape pass (the bus is shared, e.g. over Redis).
+ */
 function visibleTo(ctx: Context, types: ReadonlySet<string> | null) {
   const rooms = ctx.caller.rooms;
   return filter<HmsEvent>(
-    (event) => (!rooms || rooms.has(event.roomId)) && (!types || types.has(event.type)),
+    (event) =>
+      graphqlTypeOf(event.type) !== null &&
+      (!rooms || rooms.has(event.roomId)) &&
+      (!types || types.has(event.type)),
   );
 }
-
-const typesArg = (description: string) => ({ description });
 
 builder.subscriptionType({
   authScopes: { read: true },
@@ -304,7 +305,7 @@ builder.subscriptionFields((t) => ({
       'Events of one room as they happen. Fails with NOT_FOUND for a room that does not exist or is outside the caller’s rooms.',
     args: {
       roomId: t.arg.id({ required: true, description: '100ms room id or Room global id.' }),
-      types: t.arg.stringList(typesArg('Only these 100ms event types, e.g. ["peer.join.success"].')),
+      types: t.arg.stringList({ description: 'Only these 100ms event types, e.g. ["peer.join.success"].' }),
     },
     subscribe: async (_root, args, ctx) => {
       const roomId = parseId(String(args.roomId), 'Room', 'roomId');
@@ -323,7 +324,9 @@ builder.subscriptionFields((t) => ({
     description:
       'Events of every room of the workspace (of the caller’s rooms only, for a caller confined by hms_rooms).',
     args: {
-      types: t.arg.stringList(typesArg('Only these 100ms event types, e.g. ["session.close.success"].')),
+      types: t.arg.stringList({
+        description: 'Only these 100ms event types, e.g. ["session.close.success"].',
+      }),
     },
     subscribe: (_root, args, ctx) => {
       const types = parseTypes(args.types);

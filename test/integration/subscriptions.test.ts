@@ -19,7 +19,10 @@ const ROOM_EVENTS = /* GraphQL */ `
       session { hmsId active }
       ... on PeerJoined { peerId name role }
       ... on PeerLeft { reason durationSeconds }
-      ... on RecordingStateChanged { jobKind status assetIds recording { hmsId status } assets { type } }
+      ... on RecordingStateChanged {
+        jobKind status assetIds recording { hmsId status } assets { type }
+        job { __typename ... on Recording { hmsId } }
+      }
       ... on TranscriptionReady { assetIds assets { type outputMode } recording { hmsId } }
       ... on SessionClosed { durationSeconds }
     }
@@ -148,6 +151,24 @@ describe('roomEvents over SSE', () => {
     expect(stack.gateway.events.subscribers).toBe(0);
   });
 
+  it('passes on only events with a GraphQL type, whatever else reaches the bus', async () => {
+    const sub = await subscribe(ALL_EVENTS, {}, await bearer({ scope: 'hms:read' }));
+    await stack.gateway.events.publish({
+      id: 'stray',
+      type: 'track.add.success',
+      timestamp: new Date().toISOString(),
+      replay: false,
+      roomId: roomA,
+      sessionId: null,
+      data: {},
+    });
+    const typed = peerJoin(roomA, sessionA);
+    expect((await postWebhook(stack.url, typed, HOOK)).status).toBe(200);
+    expect((await sub.next())?.data?.events?.eventId).toBe(typed.id);
+    sub.close();
+    await until(() => stack.gateway.events.subscribers === 0);
+  });
+
   it('filters by type and rejects types it never publishes', async () => {
     const reader = await bearer({ scope: 'hms:read' });
     const bad = await sseSubscribe(stack.url, ALL_EVENTS, { types: ['peer.joined'] }, reader);
@@ -196,6 +217,7 @@ describe('roomEvents over SSE', () => {
         status: 'RUNNING',
         assetIds: [],
         recording: { hmsId: recording.id, status: 'RUNNING' },
+        job: { __typename: 'Recording', hmsId: recording.id },
       });
       stack.emulator.simulate.stopRecording(roomB);
       stack.emulator.advanceJobs(); // stopping → post_processing
