@@ -392,7 +392,7 @@ export function webhookListener(store: Store, sender: WebhookSender) {
         account_id: store.customerId,
         ...(templateId ? { template_id: templateId } : {}),
         // Second precision, as 100ms sends it.
-        timestamp: `${formatTime(Math.floor(at / US_PER_SECOND) * US_PER_SECOND)}`,
+        timestamp: formatTime(Math.floor(at / US_PER_SECOND) * US_PER_SECOND),
         type,
         data,
       });
