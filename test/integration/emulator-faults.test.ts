@@ -118,8 +118,10 @@ describe('latency and stats', () => {
   it('counts per route template and measures peak concurrency', async () => {
     const id = await h.roomId(SEED_ROOMS.live);
     h.emulator.resetStats();
-    h.emulator.setLatency({ ms: 80 });
+    // Long enough that all six overlap even on a loaded machine (the peak is what is measured).
+    h.emulator.setLatency({ ms: 1000 });
     await Promise.all(Array.from({ length: 6 }, () => h.raw(`/rooms/${id}`)));
+    h.emulator.setLatency(null);
     await h.raw('/sessions?limit=10');
     await h.raw('/nowhere');
     const stats = h.emulator.stats();
