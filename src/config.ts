@@ -6,6 +6,12 @@
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
+export type PersistedOperationsMode = 'off' | 'allow' | 'require';
+const PERSISTED_MODES: readonly PersistedOperationsMode[] = ['off', 'allow', 'require'];
+/** What `npm run codegen` writes for the operations in schema/operations (relative to the working directory). */
+export const DEFAULT_PERSISTED_OPERATIONS_MANIFEST =
+  'examples/dashboard/src/generated/persisted-documents.json';
+
 export interface HmsCredentials {
   accessKey: string;
   secret: string;
@@ -48,6 +54,13 @@ export interface GatewayConfig {
   jwtAudience: string | null;
   /** @default true */
   introspection: boolean;
+  /**
+   * `off`: any document runs. `allow`: a manifest hash (extensions.persistedQuery) runs too.
+   * `require`: only operations from the manifest run. @default off
+   */
+  persistedOperations: PersistedOperationsMode;
+  /** JSON manifest, sha256 hash → document. @default DEFAULT_PERSISTED_OPERATIONS_MANIFEST */
+  persistedOperationsManifest: string;
   /** Documents estimated to cost more 100ms calls are rejected before execution. @default 50 */
   maxUpstreamCalls: number;
   /** @default 12 */
@@ -165,6 +178,19 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   if (!['true', 'false', '1', '0'].includes(introspectionRaw)) {
     problems.push(`GATEWAY_INTROSPECTION must be true or false, got ${JSON.stringify(introspectionRaw)}`);
   }
+  const persistedRaw = read(env, 'GATEWAY_PERSISTED_OPERATIONS')?.toLowerCase() ?? 'off';
+  const persistedOperations = PERSISTED_MODES.find((mode) => mode === persistedRaw);
+  if (!persistedOperations) {
+    problems.push(
+      `GATEWAY_PERSISTED_OPERATIONS must be one of ${PERSISTED_MODES.join(', ')}, got ${JSON.stringify(persistedRaw)}`,
+    );
+  }
+  const persistedManifest = read(env, 'GATEWAY_PERSISTED_OPERATIONS_MANIFEST');
+  if (persistedManifest !== undefined && persistedOperations === 'off') {
+    problems.push(
+      'GATEWAY_PERSISTED_OPERATIONS_MANIFEST is set but GATEWAY_PERSISTED_OPERATIONS is off: set it to allow or require',
+    );
+  }
   const corsOrigins = (read(env, 'GATEWAY_CORS_ORIGINS') ?? '')
     .split(',')
     .map((o) => o.trim())
@@ -216,6 +242,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       jwtIssuer: read(env, 'GATEWAY_JWT_ISSUER') ?? null,
       jwtAudience: read(env, 'GATEWAY_JWT_AUDIENCE') ?? null,
       introspection: introspectionRaw === 'true' || introspectionRaw === '1',
+      persistedOperations: persistedOperations ?? 'off',
+      persistedOperationsManifest: persistedManifest ?? DEFAULT_PERSISTED_OPERATIONS_MANIFEST,
       maxUpstreamCalls: int(env, problems, 'GATEWAY_MAX_UPSTREAM_CALLS', 50, 1, 10_000),
       maxDepth: int(env, problems, 'GATEWAY_MAX_DEPTH', 12, 2, 100),
       maxAliases: int(env, problems, 'GATEWAY_MAX_ALIASES', 30, 1, 1000),

@@ -12,7 +12,7 @@ import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { type Authenticate, AuthenticationError, createAuthenticator } from './auth.js';
 import { createEntityCache, createMemoryStore, createRedisStore, type EntityCache } from './cache.js';
-import type { GatewayConfig } from './config.js';
+import { DEFAULT_PERSISTED_OPERATIONS_MANIFEST, type GatewayConfig } from './config.js';
 import { type Context, createContext } from './context.js';
 import { useUpstreamCost } from './cost.js';
 import { badUserInput, gqlError, maskError } from './errors.js';
@@ -21,6 +21,7 @@ import { createIdempotencyStore, IDEMPOTENCY_KEY } from './idempotency.js';
 import { withEntityCache } from './loaders/cached-api.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { usePersistedOperationsManifest } from './persisted.js';
 import { createEventBus, type EventBus, workspacePrefix } from './pubsub.js';
 import { schema } from './schema/index.js';
 import { createMemoryDedupe, createRedisDedupe } from './webhooks/dedupe.js';
@@ -57,6 +58,8 @@ export const DEFAULT_GATEWAY_CONFIG: GatewayConfig = {
   jwtIssuer: null,
   jwtAudience: null,
   introspection: true,
+  persistedOperations: 'off',
+  persistedOperationsManifest: DEFAULT_PERSISTED_OPERATIONS_MANIFEST,
   maxUpstreamCalls: 50,
   maxDepth: 12,
   maxAliases: 30,
@@ -310,6 +313,10 @@ export function createGateway({
       useBodyLimit(config.maxBodyBytes),
       useCSRFPrevention({
         requestHeaders: ['x-graphql-yoga-csrf', 'x-requested-with', 'apollo-require-preflight'],
+      }),
+      ...usePersistedOperationsManifest({
+        mode: config.persistedOperations,
+        manifestPath: config.persistedOperationsManifest,
       }),
       useIntrospectionSwitch(config.introspection),
       EnvelopArmorPlugin({
