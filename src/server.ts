@@ -266,6 +266,13 @@ export function createGateway({
         },
       ],
       defaultEditorToolsVisibility: 'variables',
+      // GraphiQL 5 fills the first tab's variables editor from this option, not from defaultTabs[0];
+      // without it the default query runs with no variables ("$roomId was not provided").
+      variables: JSON.stringify(
+        { roomId: (await defaultRoomId()) ?? 'paste a 100ms room id', sessions: 10 },
+        null,
+        2,
+      ),
       // GraphiQL sends subscriptions (SSE) as GET; CSRF prevention refuses a GET without a
       // non-simple header, which only same-origin script like this page can add.
       additionalHeaders: { 'x-graphql-yoga-csrf': 'graphiql' },

@@ -1,0 +1,66 @@
+/**
+ * GraphiQL at /graphql, served by the real entry point in demo mode (`npm start`), in Debian's
+ * Chromium with no network but loopback: it must render from inlined assets and run its default
+ * dashboard query on the demo room it opens with.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchChromium, type NetworkLog, watchNetwork } from '../helpers/browser.js';
+import { freePort, type RunningProcess, startScript } from '../helpers/processes.js';
+
+let gateway: RunningProcess;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let network: NetworkLog;
+let url: string;
+
+/** Monaco renders spaces as non-breaking ones, and only the lines in view (without newlines). */
+const visibleText = async (selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').replaceAll('\u00a0', ' ');
+
+beforeAll(async () => {
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  [gateway, browser] = await Promise.all([
+    startScript('src/main.ts', [], {
+      env: { PORT: String(port), LOG_LEVEL: 'warn' },
+      ready: /hms-graph is running in DEMO MODE/,
+    }),
+    launchChromium(),
+  ]);
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  network = watchNetwork(context);
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.stop();
+});
+
+describe('GraphiQL in demo mode', () => {
+  it('renders offline with the dashboard query and a demo room in its variables', async () => {
+    await page.goto(`${url}/graphql`);
+    await page.locator('.graphiql-container').first().waitFor();
+    await expect.poll(() => visibleText('.graphiql-query-editor')).toContain('query Dashboard');
+    await expect.poll(() => visibleText('.graphiql-editor-tool')).toMatch(/"roomId": "\w{24}"/);
+  });
+
+  it('runs the default query and shows the room with its sessions', async () => {
+    await page.locator('.graphiql-execute-button').click();
+    await expect
+      .poll(() => visibleText('.graphiql-response'), { timeout: 30_000 })
+      .toContain('"product-standup"');
+    const text = await visibleText('.graphiql-response');
+    expect(text).toContain('"sessions"');
+    expect(text).not.toContain('"errors"');
+    await page.screenshot({ path: `${ARTIFACTS}graphiql.png` });
+  });
+
+  it('sent no request beyond 127.0.0.1, and none failed', () => {
+    expect(network.external).toEqual([]);
+    expect(network.failed).toEqual([]);
+    expect(network.httpErrors).toEqual([]);
+  });
+});
