@@ -1,0 +1,677 @@
+/**
+ * `npm run bench [-- --quick] [-- --only=calls,dashboard,overhead,cold,memory]`: hms-graph against
+ * the baselines a team would otherwise build, on one machine, against one 100ms emulator (seed 1,
+ * room `product-standup`), with latency injected into the emulator. Prints Markdown tables on
+ * stdout (progress goes to stderr) and writes bench/results/latest.json.
+ *
+ * Every server runs in its own child process; this process only generates load (autocannon) and
+ * reads /proc. Compared systems are alternated within the run, so read the ratios: absolute
+ * numbers drift on a shared machine. Targets are reported, never asserted.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_CREDENTIALS } from '../src/emulator/index.js';
+import { alternate, runLoad, type Summary, type Target, type UpstreamStats } from './lib/load.js';
+import { type Child, freePort, httpRequest, memoryMiB, ROOT, startChild, waitUntil } from './lib/proc.js';
+import { type Cell, table } from './lib/report.js';
+import { median, ratio, round } from './lib/stats.js';
+
+const SECTIONS = ['calls', 'dashboard', 'overhead', 'cold', 'memory'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const QUICK = process.argv.includes('--quick');
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const ONLY = new Set<Section>(
+  onlyArg ? (onlyArg.slice('--only='.length).split(',') as Section[]) : [...SECTIONS],
+);
+for (const section of ONLY) {
+  if (!SECTIONS.includes(section)) {
+    process.stderr.write(`unknown section ${section}; choose from ${SECTIONS.join(', ')}\n`);
+    process.exit(2);
+  }
+}
+
+/** Seconds are per measured window; every window is preceded by a short ramp-up (see runLoad). */
+const PLAN = QUICK
+  ? {
+      seconds: 1,
+      rounds: 1,
+      warmup: 0.5,
+      overheadSeconds: 0.75,
+      overheadRounds: 2,
+      coldRuns: 1,
+      coldTsx: false,
+      memorySeconds: 3,
+    }
+  : {
+      seconds: 3,
+      rounds: 3,
+      warmup: 2,
+      overheadSeconds: 3,
+      overheadRounds: 5,
+      coldRuns: 5,
+      coldTsx: true,
+      memorySeconds: 30,
+    };
+const LATENCIES_MS = [0, 50];
+const CONCURRENCY = [1, 10, 50];
+/** (upstream latency ms, clients) cells; a quick run keeps the ones the targets are read from. */
+const CELLS: Array<readonly [number, number]> = QUICK
+  ? [
+      [0, 10],
+      [50, 1],
+      [50, 50],
+    ]
+  : LATENCIES_MS.flatMap((l) => CONCURRENCY.map((c) => [l, c] as const));
+const ROOM = 'product-standup';
+const SESSIONS = 10;
+/** The same cap for every system, high enough that no one queues for upstream sockets. */
+const UPSTREAM_CONCURRENCY = '1024';
+
+const DASHBOARD = readFileSync(join(ROOT, 'schema/operations/dashboard.graphql'), 'utf8');
+const HIT_QUERY = 'query Hit($id: ID!) { room(id: $id) { name template { name } } }';
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const children = new Set<Child>();
+
+function node(name: string, args: string[], env: Record<string, string>): Child {
+  const child = startChild(name, args, { NODE_ENV: 'production', ...env });
+  children.add(child);
+  return child;
+}
+
+async function stop(child: Child) {
+  await child.stop();
+  children.delete(child);
+}
+
+const tsx = (file: string) => ['--import', 'tsx', file];
+/** Where buildDist() put the compiled repository. */
+let BUILD = '';
+/** Arguments that run a repository file from the compiled copy. */
+const js = (file: string) => [join(BUILD, file.replace(/\.ts$/, '.js'))];
+
+/**
+ * Compiles src/ and bench/ with tsc (no type check: a few seconds) into a temp dir that mirrors the
+ * repository, so every process under test runs plain JavaScript, as in production
+ * (`node dist/main.js`). Under tsx, esbuild's keepNames wraps every closure in a `__name()` call,
+ * which taxes closure-heavy per-request code and would skew the comparison.
+ */
+async function buildDist(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'hms-graph-bench-'));
+  const tsconfig = join(dir, 'tsconfig.json');
+  await writeFile(
+    tsconfig,
+    JSON.stringify({
+      extends: join(ROOT, 'tsconfig.json'),
+      compilerOptions: {
+        rootDir: ROOT,
+        outDir: dir,
+        noCheck: true,
+        declaration: false,
+        sourceMap: false,
+        types: [],
+      },
+      include: [join(ROOT, 'src'), join(ROOT, 'bench')],
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    const tsc = spawn(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', tsconfig], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    tsc.once('error', reject);
+    tsc.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tsc exited with ${code}`))));
+  });
+  // src/server.js reads ../schema/operations/*.graphql; packages resolve through node_modules.
+  await symlink(join(ROOT, 'schema'), join(dir, 'schema'));
+  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
+  return dir;
+}
+
+// ---------------------------------------------------------------- the emulator (upstream)
+
+async function startEmulator() {
+  const port = await freePort();
+  const child = node('emulator', js('src/emulator/main.ts'), { PORT: String(port), EMULATOR_SEED: '1' });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitUntil(child, async () => (await httpRequest(`${origin}/__emulator/stats`)).status === 200);
+  const stats = async () =>
+    JSON.parse((await httpRequest(`${origin}/__emulator/stats`)).body) as UpstreamStats;
+  return {
+    child,
+    url: `${origin}/v2`,
+    stats,
+    total: async () => (await stats()).total,
+    async setLatency(ms: number) {
+      const answer = await httpRequest(`${origin}/__emulator/latency`, {
+        body: JSON.stringify(ms > 0 ? { ms } : null),
+      });
+      if (answer.status !== 200) throw new Error(`emulator latency: ${answer.status} ${answer.body}`);
+    },
+  };
+}
+type Upstream = Awaited<ReturnType<typeof startEmulator>>;
+
+// ---------------------------------------------------------------- servers under test
+
+interface Server {
+  name: string;
+  child: Child;
+  origin: string;
+}
+
+/** Environment of every server: the gateway reads it through loadConfig, the baselines directly. */
+function serverEnv(upstream: Upstream, extra: Record<string, string> = {}) {
+  return {
+    HMS_ACCESS_KEY: DEMO_CREDENTIALS.accessKey,
+    HMS_SECRET: DEMO_CREDENTIALS.secret,
+    HMS_API_URL: upstream.url,
+    HMS_MAX_CONCURRENCY: UPSTREAM_CONCURRENCY,
+    GATEWAY_AUTH: 'none',
+    // Neither baseline logs per request, so the gateway's per-operation info line is off here.
+    LOG_LEVEL: 'warn',
+    GATEWAY_SHUTDOWN_GRACE_MS: '0',
+    ...extra,
+  };
+}
+
+const isGraphQLOk = (body: string) => {
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: unknown };
+    return parsed.errors === undefined && parsed.data != null;
+  } catch {
+    return false;
+  }
+};
+
+const graphqlProbe = async (origin: string) =>
+  isGraphQLOk((await httpRequest(`${origin}/graphql`, { body: '{"query":"{ __typename }"}' })).body);
+const listening = async (origin: string) => (await httpRequest(origin)).status > 0;
+
+async function startServer(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  probe: (origin: string) => Promise<boolean> = graphqlProbe,
+): Promise<Server> {
+  const port = await freePort();
+  const child = node(name, args, { ...env, PORT: String(port) });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitUntil(child, () => probe(origin), 60_000, 20);
+  return { name, child, origin };
+}
+
+function dashboardTarget(server: Server, roomId: string): Target {
+  if (server.name === 'sdk-style') {
+    return {
+      name: server.name,
+      url: `${server.origin}/dashboard?roomId=${encodeURIComponent(roomId)}&sessions=${SESSIONS}`,
+      method: 'GET',
+      pid: server.child.pid,
+    };
+  }
+  return {
+    name: server.name,
+    url: `${server.origin}/graphql`,
+    method: 'POST',
+    body: JSON.stringify({ query: DASHBOARD, variables: { roomId, sessions: SESSIONS } }),
+    pid: server.child.pid,
+    verify: (body) => !body.includes('"errors"'),
+  };
+}
+
+async function fetchTarget(target: Target) {
+  const answer = await httpRequest(target.url, { method: target.method, body: target.body });
+  return { ...answer, bytes: Buffer.byteLength(answer.body) };
+}
+
+interface DashboardShape {
+  sessions: string[];
+  recordings: string[];
+  assets: string[];
+}
+
+interface DashboardAnswer {
+  data: {
+    room: {
+      sessions: {
+        nodes: Array<{
+          hmsId: string;
+          recordings: { nodes: Array<{ hmsId: string; assets: Array<{ hmsId: string }> }> };
+        }>;
+      };
+    };
+  };
+}
+
+/** The ids a dashboard answer contains: the systems must agree on them to be comparable. */
+function shapeOf(body: string): DashboardShape {
+  const sessions = (JSON.parse(body) as DashboardAnswer).data.room.sessions.nodes;
+  const recordings = sessions.flatMap((s) => s.recordings.nodes);
+  return {
+    sessions: sessions.map((s) => s.hmsId),
+    recordings: recordings.map((r) => r.hmsId).sort(),
+    assets: recordings.flatMap((r) => r.assets.map((a) => a.hmsId)).sort(),
+  };
+}
+
+// ---------------------------------------------------------------- sections
+
+interface Run {
+  upstream: Upstream;
+  roomId: string;
+}
+
+interface CallsRow {
+  system: string;
+  /** The first dashboard request the process ever served (empty caches). */
+  first: number;
+  steady: number;
+  bytes: number;
+}
+
+/** Upstream calls per dashboard request, and proof that every system returns the same data. */
+async function measureCalls(targets: Target[], upstream: Upstream) {
+  const rows: CallsRow[] = [];
+  let reference: DashboardShape | undefined;
+  for (const target of targets) {
+    const before = await upstream.total();
+    const first = await fetchTarget(target);
+    const firstCalls = (await upstream.total()) - before;
+    if (first.status !== 200 || (target.verify && !target.verify(first.body)))
+      throw new Error(`${target.name} answered ${first.status}: ${first.body.slice(0, 500)}`);
+    const shape = shapeOf(first.body);
+    reference ??= shape;
+    if (JSON.stringify(shape) !== JSON.stringify(reference))
+      throw new Error(
+        `${target.name} returned other data than ${targets[0]?.name}:\n${JSON.stringify(shape)}\n${JSON.stringify(reference)}`,
+      );
+    const steadyBefore = await upstream.total();
+    const repeats = 5;
+    for (let i = 0; i < repeats; i++) await fetchTarget(target);
+    rows.push({
+      system: target.name,
+      first: firstCalls,
+      steady: ((await upstream.total()) - steadyBefore) / repeats,
+      bytes: first.bytes,
+    });
+  }
+  if (!reference) throw new Error('no system answered');
+  log(
+    `all systems agree: ${reference.sessions.length} sessions, ${reference.recordings.length} recordings, ${reference.assets.length} assets`,
+  );
+  return { rows, shape: reference };
+}
+
+type DashboardRow = { latencyMs: number; connections: number; system: string } & Summary;
+
+async function measureDashboard(targets: Target[], upstream: Upstream): Promise<DashboardRow[]> {
+  const rows: DashboardRow[] = [];
+  let warmup = PLAN.warmup;
+  for (const [latencyMs, connections] of CELLS) {
+    await upstream.setLatency(latencyMs);
+    log(`dashboard: upstream latency ${latencyMs} ms, ${connections} client(s)`);
+    const results = await alternate(targets, {
+      connections,
+      seconds: PLAN.seconds,
+      rounds: PLAN.rounds,
+      warmupSeconds: warmup,
+      upstream: upstream.stats,
+    });
+    warmup = 0;
+    for (const [system, summary] of results) rows.push({ latencyMs, connections, system, ...summary });
+  }
+  await upstream.setLatency(0);
+  return rows;
+}
+
+/** A full cache hit (no upstream call) vs bare Yoga answering the same bytes from constants. */
+async function measureOverhead(gateway: Server, { upstream, roomId }: Run) {
+  log('gateway overhead: cache-hit query vs bare yoga');
+  const hitTarget: Target = {
+    name: 'hms-graph cache hit',
+    url: `${gateway.origin}/graphql`,
+    method: 'POST',
+    body: JSON.stringify({ query: HIT_QUERY, variables: { id: roomId } }),
+    pid: gateway.child.pid,
+    verify: (body) => !body.includes('"errors"'),
+  };
+  const hit = await fetchTarget(hitTarget);
+  if (!isGraphQLOk(hit.body)) throw new Error(`cache-hit query failed: ${hit.body}`);
+  const bareRoom = (JSON.parse(hit.body) as { data: { room: { name: string; template: unknown } } }).data
+    .room;
+  const padding = hit.bytes - Buffer.byteLength(JSON.stringify({ data: { room: bareRoom } }));
+  if (padding > 0) bareRoom.name += ' '.repeat(padding);
+  const bare = await startServer('bare-yoga', js('bench/baselines/bare-yoga.ts'), {
+    BARE_ROOM: JSON.stringify(bareRoom),
+  });
+  try {
+    const bareTarget: Target = {
+      ...hitTarget,
+      name: 'bare yoga',
+      url: `${bare.origin}/graphql`,
+      pid: bare.child.pid,
+    };
+    const bareBytes = (await fetchTarget(bareTarget)).bytes;
+    const results = await alternate([hitTarget, bareTarget], {
+      connections: 10,
+      seconds: PLAN.overheadSeconds,
+      rounds: PLAN.overheadRounds,
+      warmupSeconds: PLAN.warmup,
+      upstream: upstream.stats,
+    });
+    const gatewaySummary = results.get(hitTarget.name) as Summary;
+    const bareSummary = results.get(bareTarget.name) as Summary;
+    return {
+      connections: 10,
+      responseBytes: { gateway: hit.bytes, bare: bareBytes },
+      gateway: gatewaySummary,
+      bare: bareSummary,
+      ratio: ratio(gatewaySummary.rps, bareSummary.rps),
+    };
+  } finally {
+    await stop(bare.child);
+  }
+}
+
+/** Process start → first successful answer to a query that needs one upstream call. */
+async function measureColdStart({ upstream, roomId }: Run) {
+  log('cold start');
+  const body = JSON.stringify({ query: HIT_QUERY, variables: { id: roomId } });
+  const firstAnswer = async (name: string, args: string[]) => {
+    const port = await freePort();
+    const started = performance.now();
+    const child = node(name, args, serverEnv(upstream, { PORT: String(port) }));
+    const url = `http://127.0.0.1:${port}/graphql`;
+    await waitUntil(child, async () => isGraphQLOk((await httpRequest(url, { body })).body), 30_000, 5);
+    const ms = performance.now() - started;
+    await stop(child);
+    return ms;
+  };
+  const dist: number[] = [];
+  const viaTsx: number[] = [];
+  for (let i = 0; i < PLAN.coldRuns; i++) {
+    dist.push(await firstAnswer('gateway (compiled)', js('src/main.ts')));
+    if (PLAN.coldTsx) viaTsx.push(await firstAnswer('gateway (tsx)', tsx('src/main.ts')));
+  }
+  const describe = (values: number[]) =>
+    values.length
+      ? { median: median(values), max: Math.max(...values), all: values.map((n) => round(n, 0)) }
+      : null;
+  return { runs: PLAN.coldRuns, distMs: describe(dist), tsxMs: describe(viaTsx) };
+}
+
+/** Peak RSS of the production build while 50 clients run the dashboard (no upstream latency). */
+async function measureMemory({ upstream, roomId }: Run) {
+  log(`memory: 50 clients for ${PLAN.memorySeconds} s`);
+  const server = await startServer('hms-graph (memory)', js('src/main.ts'), serverEnv(upstream));
+  try {
+    const idle = memoryMiB(server.child.pid);
+    const target = dashboardTarget(server, roomId);
+    let sampledPeak = idle.rss;
+    const sampler = setInterval(() => {
+      sampledPeak = Math.max(sampledPeak, memoryMiB(server.child.pid).rss);
+    }, 200);
+    const sample = await runLoad(target, {
+      connections: 50,
+      seconds: PLAN.memorySeconds,
+      upstream: upstream.stats,
+    }).finally(() => clearInterval(sampler));
+    return {
+      connections: 50,
+      seconds: PLAN.memorySeconds,
+      idleRssMiB: idle.rss,
+      peakRssMiB: memoryMiB(server.child.pid).peak,
+      sampledPeakRssMiB: sampledPeak,
+      rps: sample.requests / sample.seconds,
+      failures: sample.failures,
+    };
+  } finally {
+    await stop(server.child);
+  }
+}
+
+// ---------------------------------------------------------------- the run
+
+async function main() {
+  const startedAt = new Date();
+  const machine = {
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverageAtStart: loadavg().map((n) => round(n, 2)),
+  };
+  log(
+    `${QUICK ? 'quick' : 'full'} run (${[...ONLY].join(', ')}) on ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}`,
+  );
+  log('compiling src/ and bench/ (tsc, no type check)');
+  BUILD = await buildDist();
+  const upstream = await startEmulator();
+
+  const needsAll = ONLY.has('calls') || ONLY.has('dashboard');
+  log('starting the servers under test');
+  const [gateway, gatewayNoCache, apollo, sdk] = await Promise.all([
+    startServer('hms-graph', js('src/main.ts'), serverEnv(upstream)),
+    needsAll
+      ? startServer(
+          'hms-graph (cache off)',
+          js('src/main.ts'),
+          serverEnv(upstream, { GATEWAY_CACHE_MAX_ENTRIES: '0' }),
+        )
+      : undefined,
+    needsAll ? startServer('apollo', js('bench/baselines/apollo.ts'), serverEnv(upstream)) : undefined,
+    needsAll
+      ? startServer('sdk-style', js('bench/baselines/sdk-style.ts'), serverEnv(upstream), listening)
+      : undefined,
+  ]);
+
+  // The room id is looked up directly upstream (not through a gateway), so every cache starts cold.
+  const { createHmsClient } = await import('../src/hms/client.js');
+  const hms = createHmsClient({ ...DEMO_CREDENTIALS, baseUrl: upstream.url });
+  const roomId = (await hms.rooms.list({ name: ROOM })).items[0]?.id;
+  await hms.close();
+  if (!roomId) throw new Error(`no room ${ROOM} in the emulator`);
+  const run: Run = { upstream, roomId };
+
+  const compared = [gateway, gatewayNoCache, apollo, sdk].filter((s): s is Server => s !== undefined);
+  const targets = compared.map((s) => dashboardTarget(s, roomId));
+  const calls = needsAll ? await measureCalls(targets, upstream) : undefined;
+  const dashboard = ONLY.has('dashboard') ? await measureDashboard(targets, upstream) : undefined;
+  await Promise.all(compared.filter((s) => s !== gateway).map((s) => stop(s.child)));
+  const overhead = ONLY.has('overhead') ? await measureOverhead(gateway, run) : undefined;
+  await stop(gateway.child);
+  const coldStart = ONLY.has('cold') ? await measureColdStart(run) : undefined;
+  const memory = ONLY.has('memory') ? await measureMemory(run) : undefined;
+  await stop(upstream.child);
+  await rm(BUILD, { recursive: true, force: true });
+
+  // ---- report
+  const at = (latencyMs: number, connections: number, system: string) =>
+    dashboard?.find((r) => r.latencyMs === latencyMs && r.connections === connections && r.system === system);
+  const vsApollo = (latencyMs: number, connections: number, system: string) =>
+    ratio(
+      at(latencyMs, connections, system)?.rps ?? Number.NaN,
+      at(latencyMs, connections, 'apollo')?.rps ?? Number.NaN,
+    );
+  const worstVsApollo = (system: string) =>
+    dashboard ? Math.min(...CELLS.map(([l, c]) => vsApollo(l, c, system))) : Number.NaN;
+  const gatewayCalls = calls?.rows.find((c) => c.system === 'hms-graph');
+  const worstCalls = Math.max(gatewayCalls?.first ?? Number.NaN, gatewayCalls?.steady ?? Number.NaN);
+  const p50At50 = at(50, 1, 'hms-graph')?.p50 ?? Number.NaN;
+  const p50Budget = 2 * 50 + 30;
+  const verdict = (ok: boolean, measured: number) =>
+    Number.isFinite(measured) ? (ok ? 'met' : 'MISSED') : 'not measured';
+  const coldMedian = coldStart?.distMs?.median ?? Number.NaN;
+  const peakRss = memory?.peakRssMiB ?? Number.NaN;
+  const overheadRatio = overhead?.ratio ?? Number.NaN;
+  const targets2: Cell[][] = [
+    ['dashboard: upstream calls per request ≤ 4', round(worstCalls, 1), verdict(worstCalls <= 4, worstCalls)],
+    [
+      `dashboard: p50 at 50 ms upstream latency, 1 client ≤ ${p50Budget} ms`,
+      round(p50At50, 1),
+      verdict(p50At50 <= p50Budget, p50At50),
+    ],
+    [
+      `dashboard: req/s ≥ Apollo baseline (worst of ${CELLS.length} cells, ratio)`,
+      round(worstVsApollo('hms-graph'), 2),
+      verdict(worstVsApollo('hms-graph') >= 1, worstVsApollo('hms-graph')),
+    ],
+    [
+      'cache-hit query: req/s ≥ 0.8 × bare Yoga (ratio)',
+      round(overheadRatio, 2),
+      verdict(overheadRatio >= 0.8, overheadRatio),
+    ],
+    [
+      'cold start < 1 s (compiled, node dist/main.js; median ms)',
+      round(coldMedian, 0),
+      verdict(coldMedian < 1000, coldMedian),
+    ],
+    ['RSS < 150 MiB at 50 clients (peak MiB)', round(peakRss, 1), verdict(peakRss < 150, peakRss)],
+  ];
+
+  const out: string[] = [
+    `## hms-graph benchmark (${QUICK ? 'quick' : 'full'} run, ${startedAt.toISOString()})`,
+    '',
+    `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ` +
+      `load average at start ${machine.loadAverageAtStart.join(' / ')}. The load generator, the servers ` +
+      'and the emulator share these cores.',
+  ];
+  if (calls) {
+    out.push(
+      '',
+      `### Dashboard: upstream calls and answer size (room ${ROOM}: ${calls.shape.sessions.length} sessions, ` +
+        `${calls.shape.recordings.length} recordings, ${calls.shape.assets.length} assets)`,
+      '',
+      table(
+        ['system', 'calls, first request', 'calls, steady state', 'response bytes'],
+        calls.rows.map((c) => [c.system, c.first, round(c.steady, 1), c.bytes]),
+      ),
+    );
+  }
+  if (dashboard) {
+    out.push(
+      '',
+      `### Dashboard under load (${PLAN.rounds} alternating round(s) of ${PLAN.seconds} s per system and cell)`,
+      '',
+      table(
+        [
+          'upstream latency',
+          'clients',
+          'system',
+          'req/s',
+          'vs Apollo',
+          'p50 ms',
+          'p99 ms',
+          'server CPU ms/req',
+          'upstream calls/req',
+          'failures',
+        ],
+        dashboard.map((r) => [
+          `${r.latencyMs} ms`,
+          r.connections,
+          r.system,
+          round(r.rps, 0),
+          `${round(vsApollo(r.latencyMs, r.connections, r.system), 2).toFixed(2)}×`,
+          round(r.p50, 1),
+          round(r.p99, 1),
+          round(r.cpuMsPerRequest, 2),
+          round(r.upstreamCallsPerRequest, 1),
+          r.failures,
+        ]),
+      ),
+    );
+  }
+  if (overhead) {
+    const row = (name: string, s: Summary, calls: Cell): Cell[] => [
+      name,
+      round(s.rps, 0),
+      round(s.p50, 2),
+      round(s.p99, 2),
+      round(s.cpuMsPerRequest, 3),
+      calls,
+    ];
+    out.push(
+      '',
+      `### Gateway overhead (${overhead.connections} clients, ${PLAN.overheadRounds} alternating rounds of ` +
+        `${PLAN.overheadSeconds} s; ${overhead.responseBytes.gateway} and ${overhead.responseBytes.bare} response bytes)`,
+      '',
+      table(
+        ['system', 'req/s', 'p50 ms', 'p99 ms', 'server CPU ms/req', 'upstream calls/req'],
+        [
+          row(
+            'hms-graph, cache-hit query',
+            overhead.gateway,
+            round(overhead.gateway.upstreamCallsPerRequest, 3),
+          ),
+          row('bare graphql-yoga, static', overhead.bare, '—'),
+          ['ratio', `${round(overhead.ratio, 2).toFixed(2)}×`, null, null, null, null],
+        ],
+      ),
+    );
+  }
+  if (coldStart || memory) {
+    const rows: Cell[][] = [];
+    if (coldStart?.distMs)
+      rows.push(['cold start, compiled: node dist/main.js (median ms)', round(coldStart.distMs.median, 0)]);
+    if (coldStart?.tsxMs)
+      rows.push(['cold start, node --import tsx src/main.ts (median ms)', round(coldStart.tsxMs.median, 0)]);
+    if (memory) {
+      rows.push(
+        ['RSS idle after start (MiB)', round(memory.idleRssMiB, 1)],
+        [`RSS peak, 50 clients for ${memory.seconds} s (MiB, VmHWM)`, round(memory.peakRssMiB, 1)],
+        ['req/s during the memory run', round(memory.rps, 0)],
+      );
+    }
+    out.push(
+      '',
+      `### Cold start (process start → first successful GraphQL answer, ${PLAN.coldRuns} run(s)) and memory`,
+      '',
+      table(['measure', 'value'], rows),
+    );
+  }
+  out.push('', '### Targets', '', table(['target', 'measured', 'result'], targets2));
+  if (dashboard)
+    out.push(
+      '',
+      `hms-graph with its entity cache off vs Apollo, worst cell: ${round(worstVsApollo('hms-graph (cache off)'), 2)}×.`,
+    );
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  const resultsDir = join(ROOT, 'bench/results');
+  await mkdir(resultsDir, { recursive: true });
+  const result = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    quick: QUICK,
+    sections: [...ONLY],
+    machine,
+    plan: { ...PLAN, cells: CELLS, room: ROOM, sessions: SESSIONS },
+    calls,
+    dashboard,
+    overhead,
+    coldStart,
+    memory,
+    targets: targets2.map(([target, measured, result]) => ({ target, measured, result })),
+  };
+  await writeFile(join(resultsDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  log(`wrote bench/results/latest.json in ${round((Date.now() - startedAt.getTime()) / 1000, 0)} s`);
+}
+
+main()
+  .catch((error: unknown) => {
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
+    );
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await Promise.all([...children].map((c) => c.stop()));
+    if (BUILD) await rm(BUILD, { recursive: true, force: true });
+  });
