@@ -220,12 +220,49 @@ export function estimateUpstreamCalls(
 }
 
 const ESTIMATE = Symbol('estimatedUpstreamCalls');
+/** Estimates kept per document (for distinct variables and operation names) before starting over. */
+const MEMO_PER_DOCUMENT = 64;
+
+/**
+ * The estimate depends only on the schema, the document, the variables and the operation name.
+ * Yoga's parser cache hands out the same DocumentNode for the same query text, so estimates are
+ * memoised per document object: a repeated query no longer walks its selections every time.
+ */
+function memoizedEstimate() {
+  const memo = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+  return (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: Record<string, unknown> | undefined,
+    operationName?: string | null,
+  ): number => {
+    let bySchema = memo.get(schema);
+    if (!bySchema) {
+      bySchema = new WeakMap();
+      memo.set(schema, bySchema);
+    }
+    let byDocument = bySchema.get(document);
+    if (!byDocument) {
+      byDocument = new Map();
+      bySchema.set(document, byDocument);
+    }
+    const key = `${operationName ?? ''}\n${JSON.stringify(variables ?? null)}`;
+    let estimate = byDocument.get(key);
+    if (estimate === undefined) {
+      estimate = estimateUpstreamCalls(schema, document, variables, operationName);
+      if (byDocument.size >= MEMO_PER_DOCUMENT) byDocument.clear();
+      byDocument.set(key, estimate);
+    }
+    return estimate;
+  };
+}
 
 /** Rejects over-budget documents before any upstream call; reports the cost on every response. */
 export function useUpstreamCost(maxUpstreamCalls: number): Plugin<Context> {
+  const estimateOf = memoizedEstimate();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const estimate = estimateUpstreamCalls(
+      const estimate = estimateOf(
         args.schema,
         args.document,
         args.variableValues ?? undefined,
