@@ -10,6 +10,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY schema ./schema
+COPY examples/dashboard/src/generated/persisted-documents.json ./examples/dashboard/src/generated/
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM ${BASE_IMAGE:-node:20-bookworm-slim} AS runtime
@@ -25,6 +26,8 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
+# The trusted-operations manifest, at its default path (GATEWAY_PERSISTED_OPERATIONS=allow|require).
+COPY --from=build /app/examples/dashboard/src/generated/persisted-documents.json ./examples/dashboard/src/generated/
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --retries=3 \
