@@ -77,6 +77,9 @@ async function main() {
       PORT: String(gatewayPort),
       LOG_LEVEL: values['log-level'],
       GATEWAY_PERSISTED_OPERATIONS: persisted,
+      // The dashboard's buttons start and stop recordings; the demo's simulated recordings would
+      // collide with them ("already running"). Opt back in with DEMO_SIMULATION=true.
+      DEMO_SIMULATION: process.env.DEMO_SIMULATION ?? 'false',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
