@@ -16,6 +16,7 @@ import { type Context, createContext } from './context.js';
 import { useUpstreamCost } from './cost.js';
 import { badUserInput, gqlError, maskError } from './errors.js';
 import type { HmsClient } from './hms/api.js';
+import { BodyTooLargeError, readBodyLimited } from './http-body.js';
 import { createIdempotencyStore, IDEMPOTENCY_KEY } from './idempotency.js';
 import { withEntityCache } from './loaders/cached-api.js';
 import type { Logger } from './logger.js';
@@ -84,27 +85,6 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 /** A successful 100ms answer younger than this makes /ready answer without a probe. */
 const READY_FRESH_MS = 60_000;
 
-/** Reads a JSON body with a byte limit, so a huge or endless body cannot exhaust memory. */
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  const reader = request.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function tooLarge(maxBytes: number): GraphQLError {
   return gqlError('BAD_USER_INPUT', `Request body exceeds ${maxBytes} bytes (GATEWAY_MAX_BODY_BYTES)`, {
     http: { status: 413 },
@@ -117,7 +97,12 @@ function useBodyLimit(maxBytes: number): Plugin {
       const type = request.headers.get('content-type') ?? '';
       if (request.method !== 'POST' || !type.includes('json')) return;
       setRequestParser(async (req) => {
-        const text = await readLimited(req, maxBytes);
+        let text: string;
+        try {
+          text = await readBodyLimited(req, maxBytes);
+        } catch (error) {
+          throw error instanceof BodyTooLargeError ? tooLarge(maxBytes) : error;
+        }
         try {
           return JSON.parse(text);
         } catch {
@@ -280,6 +265,9 @@ export function createGateway({
         },
       ],
       defaultEditorToolsVisibility: 'variables',
+      // GraphiQL sends subscriptions (SSE) as GET; CSRF prevention refuses a GET without a
+      // non-simple header, which only same-origin script like this page can add.
+      additionalHeaders: { 'x-graphql-yoga-csrf': 'graphiql' },
       // GraphiQL 5 fills the first tab's variables editor from this option, not from defaultTabs[0];
       // without it the default query runs with no variables ("$roomId was not provided").
       variables: JSON.stringify(
@@ -287,9 +275,6 @@ export function createGateway({
         null,
         2,
       ),
-      // GraphiQL sends subscriptions (SSE) as GET; CSRF prevention refuses a GET without a
-      // non-simple header, which only same-origin script like this page can add.
-      additionalHeaders: { 'x-graphql-yoga-csrf': 'graphiql' },
     }),
     context: async ({ request }) => {
       let caller: Awaited<ReturnType<Authenticate>>;

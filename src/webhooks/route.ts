@@ -8,9 +8,11 @@
  * event could not be handed on (Redis away): then the claim is released and 100ms' retry is
  * handled normally.
  */
+
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import type { EntityCache } from '../cache.js';
+import { BodyTooLargeError, readBodyLimited } from '../http-body.js';
 import type { Logger } from '../logger.js';
 import type { EventBus } from '../pubsub.js';
 import type { DedupeStore } from './dedupe.js';
@@ -40,29 +42,6 @@ export type WebhookOutcome =
   | 'invalid'
   | 'too_large'
   | 'unavailable';
-
-class TooLarge extends Error {}
-
-/** Reads at most `maxBytes`; a declared or actual excess stops reading at once. */
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) throw new TooLarge();
-  const reader = request.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new TooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** Constant-time whatever the lengths: compares digests, not the strings. */
 function sameSecret(given: string | null, expected: string): boolean {
@@ -95,10 +74,10 @@ export function useWebhookRoute(options: WebhookRouteOptions): Plugin {
 
       let parsed: unknown;
       try {
-        const text = await readLimited(request, maxBodyBytes);
+        const text = await readBodyLimited(request, maxBodyBytes);
         parsed = JSON.parse(text);
       } catch (error) {
-        if (error instanceof TooLarge) {
+        if (error instanceof BodyTooLargeError) {
           outcome('unknown', 'too_large');
           return reply(413, { error: `body exceeds ${maxBodyBytes} bytes` }, { connection: 'close' });
         }
