@@ -3,24 +3,13 @@
  * webhooks to the gateway itself, so a GraphiQL-style SSE subscription sees live events.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SEED_ROOMS } from '../../src/emulator/index.js';
 import { type SseSubscription, sseSubscribe, until } from '../helpers/live.js';
+import { freePort } from '../helpers/processes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let child: ChildProcess | undefined;
 let subscription: SseSubscription | undefined;

@@ -5,13 +5,13 @@
  * installed; .ci/run installs it.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, DEMO_CREDENTIALS, type Emulator, SEED_ROOMS } from '../../src/emulator/index.js';
 import { workspacePrefix } from '../../src/pubsub.js';
 import { envelope, postWebhook, type SseSubscription, sseSubscribe, until } from '../helpers/live.js';
+import { freePort } from '../helpers/processes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WEBHOOK_SECRET = 'webhook-secret-for-replicas-0123456789';
@@ -21,17 +21,6 @@ if (!hasRedis) {
   console.warn(
     'SKIPPED replicas-redis: redis-server is not installed (apt-get install -y redis-server; .ci/run does it)',
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 interface Replica {
