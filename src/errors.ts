@@ -3,6 +3,7 @@
  * everything else is masked by `maskError` so no internals (or secrets) leak. Upstream HTTP
  * statuses never become the gateway's HTTP status: they become codes on the failed path.
  */
+import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import {
   HmsBadRequestError,
@@ -70,6 +71,14 @@ export function maskError(error: unknown, message: string): Error {
       });
     }
     return mapped;
+  }
+  // Pothos rejects malformed arguments it parses itself (e.g. a global id that is not one).
+  if (original instanceof PothosValidationError) {
+    return new GraphQLError(original.message, {
+      nodes: error instanceof GraphQLError ? error.nodes : undefined,
+      path: error instanceof GraphQLError ? error.path : undefined,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   if (original instanceof GraphQLError && original.extensions?.code) {
     if (error instanceof GraphQLError && error !== original) {

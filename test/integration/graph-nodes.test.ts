@@ -89,6 +89,13 @@ describe('Relay nodes', () => {
     expect(stack.calls().total).toBeLessThanOrEqual(2);
   });
 
+  it('rejects a malformed global id in node() with BAD_USER_INPUT, not an internal error', async () => {
+    const res = await stack.gql('{ node(id: "garbage") { id } }');
+    expect(res.data?.node).toBeNull();
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(/global ID/i);
+  });
+
   it('rejects a global id of the wrong type with BAD_USER_INPUT', async () => {
     const [room] = await sampleIds();
     const res = await stack.gql(`query($id: ID!) { session(id: $id) { hmsId } }`, { id: room?.id });
