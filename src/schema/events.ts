@@ -18,7 +18,7 @@ import {
 } from '../webhooks/envelope.js';
 import { builder } from './builder.js';
 import { parseId } from './connection.js';
-import { JobStatus } from './enums.js';
+import { JobStatus, UNKNOWN_VALUE } from './enums.js';
 import { RecordingJobUnion } from './job.js';
 import { RecordingAssetRef, RecordingRef, RoomRef, SessionRef } from './refs.js';
 
@@ -179,7 +179,7 @@ function jobStatusOf(type: string): string {
   if (type.endsWith('.stopped.success')) return 'post_processing';
   if (type.endsWith('.recording.success')) return 'completed';
   if (type.endsWith('.failure')) return 'failed';
-  return '__unknown__';
+  return UNKNOWN_VALUE;
 }
 
 async function assetsOf(e: HmsEvent, ctx: Context) {

@@ -2,7 +2,7 @@ import { badUserInput } from '../errors.js';
 import type { JobListQuery } from '../hms/types.js';
 import { builder } from './builder.js';
 import { loadNodes, parseConnectionArgs, parseId, parseScopedId, toConnection } from './connection.js';
-import { JobStatus } from './enums.js';
+import { JobStatus, UNKNOWN_VALUE } from './enums.js';
 import { JobRef, parseScopedLocalId, scopedLocalId } from './job.js';
 import { pageArgs, RecordingConnection, RecordingRef } from './refs.js';
 
@@ -27,7 +27,7 @@ export const JobFilter = {
       | null
       | undefined,
   ): JobListQuery {
-    if (f?.status === '__unknown__')
+    if (f?.status === UNKNOWN_VALUE)
       throw badUserInput('`filter.status` UNKNOWN cannot be used as a filter', 'filter.status');
     return {
       ...(f?.roomId != null && { room_id: parseId(String(f.roomId), 'Room', 'filter.roomId') }),

@@ -1,8 +1,9 @@
 import type { Context } from '../context.js';
+import { badUserInput } from '../errors.js';
 import type { ListSessionsQuery } from '../hms/types.js';
 import { builder } from './builder.js';
 import { loadNodes, parseConnectionArgs, parseId, toConnection } from './connection.js';
-import { JobStatus } from './enums.js';
+import { JobStatus, UNKNOWN_VALUE } from './enums.js';
 import { prefetchChildren, registerPrefetch } from './prefetch.js';
 import {
   ActiveRoomRef,
@@ -36,6 +37,12 @@ const roomJobsKey = (
   args: { first?: number | null; after?: string | null; status?: string | null },
 ) => {
   const { first, after } = parseConnectionArgs(args);
+  if (args.status === UNKNOWN_VALUE) {
+    throw badUserInput(
+      '`status: UNKNOWN` only describes values this gateway does not know; it cannot filter',
+      'status',
+    );
+  }
   return {
     query: args.status ? { room_id: roomId, status: args.status } : { room_id: roomId },
     first,

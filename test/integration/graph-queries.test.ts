@@ -97,6 +97,17 @@ describe('pagination', () => {
     expect(seen).toEqual(all);
   });
 
+  it('refuses UNKNOWN as a status filter before calling 100ms', async () => {
+    const res = await stack.gql(
+      `query($id: ID!) { room(id: $id) { recordings(status: UNKNOWN) { nodes { id } } } }`,
+      {
+        id: rooms['product-standup']?.hmsId,
+      },
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(stack.calls().byRoute['GET /v2/recordings']).toBeUndefined();
+  });
+
   it('rejects out-of-range first and foreign cursors as BAD_USER_INPUT', async () => {
     for (const [first, after] of [
       [0, null],
