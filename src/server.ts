@@ -91,11 +91,28 @@ function tooLarge(maxBytes: number): GraphQLError {
   });
 }
 
+/**
+ * GATEWAY_MAX_BODY_BYTES for every POST body. JSON (the GraphQL path) is read here and counted as
+ * it streams; any other body (form, multipart, application/graphql) must declare a length within
+ * the limit, which Node's HTTP parser then enforces. It replaces Yoga's own limiter
+ * (`maxRequestBodySize: false`), which piped every body through one more TransformStream and made
+ * a cache-hit query cost ~1.7x the CPU.
+ */
 function useBodyLimit(maxBytes: number): Plugin {
   return {
     onRequestParse({ request, setRequestParser }) {
+      if (request.method !== 'POST') return;
+      const declared = request.headers.get('content-length');
+      if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
       const type = request.headers.get('content-type') ?? '';
-      if (request.method !== 'POST' || !type.includes('json')) return;
+      if (!type.includes('json')) {
+        if (declared === null && request.headers.has('transfer-encoding')) {
+          throw gqlError('BAD_USER_INPUT', 'Send a Content-Length with non-JSON request bodies', {
+            http: { status: 411 },
+          });
+        }
+        return;
+      }
       setRequestParser(async (req) => {
         let text: string;
         try {
@@ -234,6 +251,8 @@ export function createGateway({
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    // useBodyLimit enforces GATEWAY_MAX_BODY_BYTES on every POST body, more cheaply.
+    maxRequestBodySize: false,
     healthCheckEndpoint: '/health',
     landingPage: false,
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: true } : false,
