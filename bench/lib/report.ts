@@ -2,13 +2,11 @@
 
 export type Cell = string | number | boolean | null | undefined;
 
-export function formatCell(value: Cell, digits = 1): string {
+/** Numbers print as given: callers round them to the precision that means something. */
+export function formatCell(value: Cell): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return 'n/a';
-    return Number.isInteger(value) ? String(value) : value.toFixed(digits);
-  }
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'n/a';
   return value;
 }
 
