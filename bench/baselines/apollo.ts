@@ -19,8 +19,7 @@ import {
   peersOf,
   peerView,
   readBaselineEnv,
-  recordingFields,
-  sessionFields,
+  seconds,
 } from './shared.js';
 
 const env = readBaselineEnv();
@@ -127,11 +126,12 @@ const resolvers = {
     },
   },
   Session: {
-    id: (s: Session) => sessionFields(s).id,
+    id: (s: Session) => globalId('Session', s.id),
     hmsId: (s: Session) => s.id,
     startedAt: (s: Session) => s.created_at,
-    endedAt: (s: Session) => sessionFields(s).endedAt,
-    durationSeconds: (s: Session) => sessionFields(s).durationSeconds,
+    endedAt: (s: Session) => (s.active ? null : s.updated_at),
+    durationSeconds: (s: Session) =>
+      seconds(s.created_at, s.active ? new Date().toISOString() : s.updated_at),
     peerCount: (s: Session) => Object.keys(s.peers ?? {}).length,
     peers: (s: Session) => peersOf(s).map(peerView),
     recordings: async (s: Session, args: { first: number }, ctx: Context) => ({
@@ -139,7 +139,7 @@ const resolvers = {
     }),
   },
   Recording: {
-    id: (r: Recording) => recordingFields(r).id,
+    id: (r: Recording) => globalId('Recording', `${r.id}@${r.session_id}`),
     hmsId: (r: Recording) => r.id,
     status: (r: Recording) => r.status.toUpperCase(),
     startedAt: (r: Recording) => r.started_at,
