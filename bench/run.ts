@@ -51,7 +51,7 @@ const PLAN = QUICK
       rounds: 3,
       warmup: 2,
       overheadSeconds: 3,
-      overheadRounds: 5,
+      overheadRounds: 8,
       coldRuns: 5,
       coldTsx: true,
       memorySeconds: 30,
