@@ -104,6 +104,8 @@ const js = (file: string) => [join(BUILD, file.replace(/\.ts$/, '.js'))];
  */
 async function buildDist(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'hms-graph-bench-'));
+  // Set before compiling, so the run's cleanup removes the directory even when tsc fails.
+  BUILD = dir;
   const tsconfig = join(dir, 'tsconfig.json');
   await writeFile(
     tsconfig,
@@ -468,7 +470,7 @@ async function main() {
     `${QUICK ? 'quick' : 'full'} run (${[...ONLY].join(', ')}) on ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}`,
   );
   log('compiling src/ and bench/ (tsc, no type check)');
-  BUILD = await buildDist();
+  await buildDist();
   const upstream = await startEmulator();
 
   const needsAll = ONLY.has('calls') || ONLY.has('dashboard');
