@@ -1,9 +1,9 @@
 # syntax=docker/dockerfile:1
 # Multi-stage build: compile with the full toolchain, run with production dependencies only.
 # BASE_IMAGE is an argument so an offline build can substitute a local base (see scripts/test-container.sh).
-ARG BASE_IMAGE=node:20-bookworm-slim
+ARG BASE_IMAGE=node:24-bookworm-slim
 
-FROM ${BASE_IMAGE:-node:20-bookworm-slim} AS build
+FROM ${BASE_IMAGE:-node:24-bookworm-slim} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -13,7 +13,7 @@ COPY schema ./schema
 COPY examples/dashboard/src/generated/persisted-documents.json ./examples/dashboard/src/generated/
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
-FROM ${BASE_IMAGE:-node:20-bookworm-slim} AS runtime
+FROM ${BASE_IMAGE:-node:24-bookworm-slim} AS runtime
 # tini as PID 1: forwards SIGTERM to node (which drains in-flight requests) and reaps zombies.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends tini \

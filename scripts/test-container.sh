@@ -40,7 +40,7 @@ if ! podman image exists "$BASE_TAG"; then
     ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$CACHE/rootfs/usr/local/bin/npm"
     chroot "$CACHE/rootfs" /bin/sh -c 'getent passwd node >/dev/null || useradd --create-home --uid 1000 node'
     # This machine reaches registries through an intercepting proxy: its CA bundle stands in for
-    # the public trust store a real node:20 image has.
+    # the public trust store a real node:24 image has.
     mkdir -p "$CACHE/rootfs/etc/ssl/certs"
     cp /etc/ssl/certs/ca-certificates.crt "$CACHE/rootfs/etc/ssl/certs/ca-certificates.crt"
     tar -C "$CACHE/rootfs" -cf "$CACHE/base.tar" .
