@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { type GraphQLError, getOperationAST, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
@@ -22,6 +21,7 @@ import { withEntityCache } from './loaders/cached-api.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { usePersistedOperationsManifest } from './persisted.js';
+import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { createEventBus, type EventBus, workspacePrefix } from './pubsub.js';
 import { schema } from './schema/index.js';
 import { createMemoryDedupe, createRedisDedupe } from './webhooks/dedupe.js';
@@ -284,8 +284,8 @@ export function createGateway({
         },
       ],
       defaultEditorToolsVisibility: 'variables',
-      // GraphiQL sends subscriptions (SSE) as GET; CSRF prevention refuses a GET without a
-      // non-simple header, which only same-origin script like this page can add.
+      // Not needed by the CSRF check any more (GETs and JSON POSTs pass); kept so older
+      // gateways behind the same page keep working.
       additionalHeaders: { 'x-graphql-yoga-csrf': 'graphiql' },
       // GraphiQL 5 fills the first tab's variables editor from this option, not from defaultTabs[0];
       // without it the default query runs with no variables ("$roomId was not provided").
@@ -336,9 +336,7 @@ export function createGateway({
         onDelivery: (type, outcome) => metrics.webhooks.inc({ type, outcome }),
       }),
       useBodyLimit(config.maxBodyBytes),
-      useCSRFPrevention({
-        requestHeaders: ['x-graphql-yoga-csrf', 'x-requested-with', 'apollo-require-preflight'],
-      }),
+      useCsrfPrevention(),
       ...usePersistedOperationsManifest({
         mode: config.persistedOperations,
         manifestPath: config.persistedOperationsManifest,

@@ -1,6 +1,7 @@
 /** Imports every type file (for their side effects on the builder) and exports the schema. */
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
+import './node.js';
 import './room.js';
 import './session.js';
 import './job.js';

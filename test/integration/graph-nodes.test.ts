@@ -102,4 +102,23 @@ describe('Relay nodes', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(/Room id; expected a Session id/);
   });
+
+  it('gives null plus BAD_USER_INPUT for an id of an unknown type in node()', async () => {
+    const res = await stack.gql('{ node(id: "bm9wZTox") { id } }');
+    expect(res.data).toEqual({ node: null });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.path).toEqual(['node']);
+  });
+
+  it('nulls only the malformed items of nodes(), each with BAD_USER_INPUT on its own path', async () => {
+    const [room] = await sampleIds();
+    const res = await stack.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: ['garbage', room?.id, 'bm9wZTox'],
+    });
+    expect(res.data?.nodes).toEqual([null, { id: room?.id }, null]);
+    expect(res.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([
+      ['BAD_USER_INPUT', ['nodes', 0]],
+      ['BAD_USER_INPUT', ['nodes', 2]],
+    ]);
+  });
 });
