@@ -83,6 +83,8 @@ export interface GatewayConfig {
   webhookSecret: string | null;
   /** Lower-case name of the header carrying the webhook secret. @default x-hms-webhook-secret */
   webhookHeader: string;
+  /** 100ms calls each caller (JWT `sub`, else client address) may cause per minute; null = no limit. @default null */
+  callerCallsPerMinute: number | null;
 }
 
 export class ConfigError extends Error {
@@ -255,6 +257,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       cacheMaxEntries: int(env, problems, 'GATEWAY_CACHE_MAX_ENTRIES', 5000, 0, 10_000_000),
       webhookSecret,
       webhookHeader,
+      callerCallsPerMinute:
+        read(env, 'GATEWAY_CALLER_CALLS_PER_MINUTE') === undefined
+          ? null
+          : int(env, problems, 'GATEWAY_CALLER_CALLS_PER_MINUTE', 0, 1, 10_000_000),
     },
   };
 

@@ -10,6 +10,7 @@ import type { IdempotencyStore } from './idempotency.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { restrictToRooms } from './loaders/room-scope.js';
 import type { Logger } from './logger.js';
+import type { RateLimitStatus } from './plugins/use-caller-rate-limit.js';
 import { createEventBus, type EventBus } from './pubsub.js';
 
 export interface UpstreamCost {
@@ -35,6 +36,8 @@ export interface Context {
   invalidate(entries: Array<[EntityKind, string]>): Promise<void>;
   /** 100ms webhook events, for subscriptions. */
   events: EventBus;
+  /** This caller's GATEWAY_CALLER_CALLS_PER_MINUTE usage before this operation; null when off. */
+  rateLimit: RateLimitStatus | null;
   /**
    * Replaces `loaders` with fresh ones. A subscription executes once per event on one context;
    * each event must read current data, not what an earlier event loaded.
@@ -77,6 +80,7 @@ export function createContext(options: CreateContextOptions): Context {
       await options.cache?.invalidate(entries);
     },
     events: options.events ?? createEventBus({ workspace: '' }),
+    rateLimit: null,
     // `this`, not a closure: yoga hands resolvers a merged copy of this object.
     renewLoaders(this: Context) {
       this.loaders = createLoaders(hms, upstream, options.cache);

@@ -9,6 +9,7 @@ import { type GraphQLError, getOperationAST, NoSchemaIntrospectionCustomRule } f
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { type Authenticate, AuthenticationError, createAuthenticator } from './auth.js';
+import { createMemoryUsageStore, createRedisUsageStore } from './caller-usage.js';
 import { createEntityCache, createMemoryStore, createRedisStore, type EntityCache } from './cache.js';
 import { DEFAULT_PERSISTED_OPERATIONS_MANIFEST, type GatewayConfig } from './config.js';
 import { type Context, createContext } from './context.js';
@@ -21,6 +22,7 @@ import { withEntityCache } from './loaders/cached-api.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { usePersistedOperationsManifest } from './persisted.js';
+import { DEFAULT_CALLER_RATE_LIMIT, useCallerRateLimit } from './plugins/use-caller-rate-limit.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { createEventBus, type EventBus, workspacePrefix } from './pubsub.js';
 import { schema } from './schema/index.js';
@@ -71,6 +73,7 @@ export const DEFAULT_GATEWAY_CONFIG: GatewayConfig = {
   cacheMaxEntries: 5000,
   webhookSecret: null,
   webhookHeader: 'x-hms-webhook-secret',
+  callerCallsPerMinute: DEFAULT_CALLER_RATE_LIMIT,
 };
 
 const DASHBOARD_QUERY = readFileSync(
@@ -349,6 +352,14 @@ export function createGateway({
         maxDirectives: { n: 50 },
         costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: config.auth === 'jwt' },
+      }),
+      // Before the budget: a caller over its limit is refused whatever the document costs.
+      useCallerRateLimit({
+        limit: config.callerCallsPerMinute,
+        store: redis
+          ? createRedisUsageStore(redis, workspacePrefix(hms.accessKey))
+          : createMemoryUsageStore(),
+        logger,
       }),
       useUpstreamCost(config.maxUpstreamCalls),
       useOperationLog(logger, metrics),

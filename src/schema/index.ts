@@ -13,6 +13,7 @@ import './room-code.js';
 import './active-room.js';
 import './analytics.js';
 import './events.js';
+import './rate-limit.js';
 import './mutation-errors.js';
 import './mutations/rooms.js';
 import './mutations/jobs.js';
