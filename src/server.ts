@@ -9,8 +9,8 @@ import { type GraphQLError, getOperationAST, NoSchemaIntrospectionCustomRule } f
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { type Authenticate, AuthenticationError, createAuthenticator } from './auth.js';
-import { createMemoryUsageStore, createRedisUsageStore } from './caller-usage.js';
 import { createEntityCache, createMemoryStore, createRedisStore, type EntityCache } from './cache.js';
+import { createMemoryUsageStore, createRedisUsageStore } from './caller-usage.js';
 import { DEFAULT_PERSISTED_OPERATIONS_MANIFEST, type GatewayConfig } from './config.js';
 import { type Context, createContext } from './context.js';
 import { useUpstreamCost } from './cost.js';

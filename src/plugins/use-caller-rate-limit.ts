@@ -105,7 +105,8 @@ export function useCallerRateLimit({ limit, store, logger }: CallerRateLimitOpti
               logger.warn({ err: error }, 'caller rate limit: could not count upstream calls');
             }
           }
-          if (after) setResult({ ...result, extensions: { ...result.extensions, rateLimit: extension(after) } });
+          if (after)
+            setResult({ ...result, extensions: { ...result.extensions, rateLimit: extension(after) } });
         },
       };
     },

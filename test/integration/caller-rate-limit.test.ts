@@ -46,7 +46,11 @@ async function post(url: string, query: string, headers: Record<string, string> 
     headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify({ query }),
   });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: await response.json(),
+  };
 }
 
 async function token(sub: string): Promise<string> {
@@ -79,7 +83,12 @@ describe.skipIf(!hasRedis)('per-caller limit shared by two replicas over one red
     emulator = await createEmulator({ ...DEMO_CREDENTIALS });
     for (let i = 0; i < 2; i++) {
       // Each replica has its own connection, client and gateway: only redis-server is shared.
-      const redis = new Redis({ port: redisPort, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1 });
+      const redis = new Redis({
+        port: redisPort,
+        host: '127.0.0.1',
+        lazyConnect: true,
+        maxRetriesPerRequest: 1,
+      });
       redis.on('error', () => undefined); // refused until redis-server listens
       await until(async () => {
         try {

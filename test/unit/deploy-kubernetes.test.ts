@@ -105,7 +105,9 @@ describe('deploy/kubernetes', () => {
     expect(pdb.spec.minAvailable).toBeGreaterThanOrEqual(1);
     expect(pdb.spec.minAvailable).toBeLessThan(deployment.spec.replicas);
     expect(pdb.spec.selector.matchLabels).toEqual(deployment.spec.selector.matchLabels);
-    expect(apiObjects.find((m) => m.kind === 'Service' && m.spec.selector)?.spec.selector).toEqual(deployment.spec.selector.matchLabels);
+    expect(apiObjects.find((m) => m.kind === 'Service' && m.spec.selector)?.spec.selector).toEqual(
+      deployment.spec.selector.matchLabels,
+    );
   });
 
   it('the termination grace period covers preStop, the shutdown delay and the drain', () => {
@@ -135,7 +137,13 @@ describe('deploy/kubernetes', () => {
     const template = apiObjects.find((m) => m.kind === 'Secret') as Manifest;
     const keys = Object.keys(template.stringData ?? {});
     const env = container.env as Array<{ name: string; value?: string; valueFrom?: unknown }>;
-    for (const name of ['HMS_ACCESS_KEY', 'HMS_SECRET', 'HMS_WEBHOOK_SECRET', 'GATEWAY_JWT_SECRET', 'REDIS_URL']) {
+    for (const name of [
+      'HMS_ACCESS_KEY',
+      'HMS_SECRET',
+      'HMS_WEBHOOK_SECRET',
+      'GATEWAY_JWT_SECRET',
+      'REDIS_URL',
+    ]) {
       const entry = env.find((e) => e.name === name) as {
         valueFrom: { secretKeyRef: { name: string; key: string } };
       };
@@ -144,7 +152,9 @@ describe('deploy/kubernetes', () => {
     }
     expect(env.filter((e) => e.value !== undefined)).toEqual([]);
     const redis = apiObjects.find((m) => m.kind === 'Service' && m.spec.type === 'ExternalName') as Manifest;
-    expect(template.stringData?.['redis-url']).toContain(`//${redis.metadata.name}:${redis.spec.ports[0].port}`);
+    expect(template.stringData?.['redis-url']).toContain(
+      `//${redis.metadata.name}:${redis.spec.ports[0].port}`,
+    );
     const data = one('ConfigMap').data ?? {};
     for (const name of Object.keys(data)) expect(name).not.toMatch(/SECRET|KEY|TOKEN|REDIS_URL/);
   });
