@@ -63,7 +63,14 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   stack = await startStack({
-    gateway: { maxUpstreamCalls: 100_000, maxDepth: 100, maxTokens: 100_000, maxAliases: 10_000 },
+    gateway: {
+      maxUpstreamCalls: 100_000,
+      maxDepth: 100,
+      maxTokens: 100_000,
+      maxAliases: 10_000,
+      // On, so Query.rateLimit has something to report.
+      callerCallsPerMinute: 10_000_000,
+    },
   });
   const res = await stack.gql(`{
     rooms(first: 100) { nodes { id hmsId name } }
