@@ -4,6 +4,7 @@
  */
 import { pino } from 'pino';
 import type { LogLevel } from './config.js';
+import { mapStack } from './stack-traces.js';
 
 export type Logger = pino.Logger;
 
@@ -21,6 +22,13 @@ export const REDACT_PATHS = [
   'hms.secret',
 ];
 
+/** pino's error serializer, with stack frames of the bundle mapped back to src/. */
+function serializeError(error: Error) {
+  const serialized = pino.stdSerializers.err(error);
+  if (typeof serialized?.stack === 'string') serialized.stack = mapStack(serialized.stack);
+  return serialized;
+}
+
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
   return pino(
     {
@@ -28,6 +36,7 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
       base: { service: 'hms-graph' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      serializers: { err: serializeError },
     },
     destination,
   );
