@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { buildServer } from '../scripts/build.js';
 import { DEMO_CREDENTIALS } from '../src/emulator/index.js';
 import { alternate, runLoad, type Summary, type Target, type UpstreamStats } from './lib/load.js';
 import { type Child, freePort, httpRequest, memoryMiB, ROOT, startChild, waitUntil } from './lib/proc.js';
@@ -95,11 +96,13 @@ const tsx = (file: string) => ['--import', 'tsx', file];
 let BUILD = '';
 /** Arguments that run a repository file from the compiled copy. */
 const js = (file: string) => [join(BUILD, file.replace(/\.ts$/, '.js'))];
+/** hms-graph as production runs it: the `npm run build` bundle (`node dist/main.js`). */
+const bundle = () => [join(BUILD, 'dist/main.js')];
 
 /**
  * Compiles src/ and bench/ with tsc (no type check: a few seconds) into a temp dir that mirrors the
- * repository, so every process under test runs plain JavaScript, as in production
- * (`node dist/main.js`). Under tsx, esbuild's keepNames wraps every closure in a `__name()` call,
+ * repository, so every process under test runs plain JavaScript, and bundles the gateway into its
+ * dist/ exactly as `npm run build` does (production runs `node dist/main.js`). Under tsx, esbuild's keepNames wraps every closure in a `__name()` call,
  * which taxes closure-heavy per-request code and would skew the comparison.
  */
 async function buildDist(): Promise<string> {
@@ -134,6 +137,8 @@ async function buildDist(): Promise<string> {
   await symlink(join(ROOT, 'schema'), join(dir, 'schema'));
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
+  // The gateway itself runs from the bundle, at dist/ beside schema/ as in the repository.
+  await buildServer(join(dir, 'dist'));
   return dir;
 }
 
@@ -383,30 +388,45 @@ async function measureOverhead(gateway: Server, { upstream, roomId }: Run) {
   }
 }
 
-/** Process start → first successful answer to a query that must call 100ms (room and template). */
+/**
+ * Process spawn → `/health` answers 2xx (what an orchestrator waits for) → the first dashboard is
+ * answered (what the first user waits for; it calls 100ms, so it includes the first token and
+ * connection). Both times count from the spawn.
+ */
 async function measureColdStart({ upstream, roomId }: Run, flags: string[]) {
   log('cold start');
-  const body = JSON.stringify({ query: HIT_QUERY, variables: { id: roomId } });
+  const body = JSON.stringify({ query: DASHBOARD, variables: { roomId, sessions: SESSIONS } });
   const firstAnswer = async (name: string, args: string[]) => {
     const port = await freePort();
     const started = performance.now();
     const child = node(name, args, serverEnv(upstream, { PORT: String(port) }));
-    const url = `http://127.0.0.1:${port}/graphql`;
-    await waitUntil(child, async () => isGraphQLOk((await httpRequest(url, { body })).body), 30_000, 5);
+    const origin = `http://127.0.0.1:${port}`;
+    await waitUntil(child, async () => (await httpRequest(`${origin}/health`)).status === 200, 30_000, 5);
+    const healthy = performance.now() - started;
+    const answer = await httpRequest(`${origin}/graphql`, { body });
     const ms = performance.now() - started;
+    if (!isGraphQLOk(answer.body) || answer.body.includes('"errors"'))
+      throw new Error(`${name}: first dashboard failed: ${answer.body.slice(0, 300)}`);
     await stop(child);
-    return ms;
+    return { healthy, ms };
   };
-  const dist: number[] = [];
-  const viaTsx: number[] = [];
+  const dist: Array<{ healthy: number; ms: number }> = [];
+  const viaTsx: Array<{ healthy: number; ms: number }> = [];
   for (let i = 0; i < PLAN.coldRuns; i++) {
-    dist.push(await firstAnswer('gateway (compiled)', [...flags, ...js('src/main.ts')]));
+    dist.push(await firstAnswer('gateway (bundle)', [...flags, ...bundle()]));
     if (PLAN.coldTsx) viaTsx.push(await firstAnswer('gateway (tsx)', tsx('src/main.ts')));
   }
-  const describe = (values: number[]) =>
-    values.length
-      ? { median: median(values), max: Math.max(...values), all: values.map((n) => round(n, 0)) }
+  const describe = (runs: Array<{ healthy: number; ms: number }>) => {
+    const values = runs.map((r) => r.ms);
+    return values.length
+      ? {
+          median: median(values),
+          max: Math.max(...values),
+          all: values.map((n) => round(n, 0)),
+          healthMedian: median(runs.map((r) => r.healthy)),
+        }
       : null;
+  };
   return { runs: PLAN.coldRuns, distMs: describe(dist), tsxMs: describe(viaTsx) };
 }
 
@@ -421,11 +441,7 @@ function containerNodeFlags(): string[] {
 async function measureMemory({ upstream, roomId }: Run, flags: string[]) {
   const label = flags.length ? flags.join(' ') : 'Node defaults';
   log(`memory (${label}): 50 clients for ${PLAN.memorySeconds} s`);
-  const server = await startServer(
-    'hms-graph (memory)',
-    [...flags, ...js('src/main.ts')],
-    serverEnv(upstream),
-  );
+  const server = await startServer('hms-graph (memory)', [...flags, ...bundle()], serverEnv(upstream));
   try {
     const idle = memoryMiB(server.child.pid);
     const target = dashboardTarget(server, roomId);
@@ -478,11 +494,11 @@ async function main() {
   const flags = containerNodeFlags();
   log('starting the servers under test');
   const [gateway, gatewayNoCache, apollo, sdk] = await Promise.all([
-    startServer('hms-graph', [...flags, ...js('src/main.ts')], serverEnv(upstream)),
+    startServer('hms-graph', [...flags, ...bundle()], serverEnv(upstream)),
     needsAll
       ? startServer(
           'hms-graph (cache off)',
-          [...flags, ...js('src/main.ts')],
+          [...flags, ...bundle()],
           serverEnv(upstream, { GATEWAY_CACHE_MAX_ENTRIES: '0' }),
         )
       : undefined,
@@ -555,9 +571,9 @@ async function main() {
       verdict(overheadRatio >= 0.8, overheadRatio),
     ],
     [
-      'cold start < 1 s (compiled, container command line; median)',
+      'cold start ≤ 0.6 s: spawn → /health → first dashboard (bundle, container command line; median)',
       `${fixed(coldMedian, 0)} ms`,
-      verdict(coldMedian < 1000, coldMedian),
+      verdict(coldMedian <= 600, coldMedian),
     ],
     [
       'RSS < 150 MiB at 50 clients (container command line; peak)',
@@ -571,7 +587,7 @@ async function main() {
     '',
     `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ` +
       `load average at start ${machine.loadAverageAtStart.join(' / ')}. The load generator, the servers ` +
-      "and the emulator share these cores. hms-graph runs compiled with its container's node flags " +
+      "and the emulator share these cores. hms-graph runs as the `npm run build` bundle with its container's node flags " +
       `(${flags.join(' ') || 'none'}); the baselines with Node's defaults.`,
   ];
   if (calls) {
@@ -652,13 +668,13 @@ async function main() {
     const container = `node ${[...flags, 'dist/main.js'].join(' ')}`;
     if (coldStart?.distMs)
       rows.push([
-        `cold start, \`${container}\` (median of ${PLAN.coldRuns})`,
-        `${fixed(coldStart.distMs.median, 0)} ms`,
+        `cold start, \`${container}\`: spawn → /health 2xx → first dashboard (median of ${PLAN.coldRuns})`,
+        `${fixed(coldStart.distMs.healthMedian, 0)} ms → ${fixed(coldStart.distMs.median, 0)} ms`,
       ]);
     if (coldStart?.tsxMs)
       rows.push([
         `cold start, \`node --import tsx src/main.ts\` (npm start; median of ${PLAN.coldRuns})`,
-        `${fixed(coldStart.tsxMs.median, 0)} ms`,
+        `${fixed(coldStart.tsxMs.healthMedian, 0)} ms → ${fixed(coldStart.tsxMs.median, 0)} ms`,
       ]);
     const measured = memory
       ? [
