@@ -1,5 +1,5 @@
 /**
- * Management-token checks as 100ms applies them (reference §1.3): HS256 with the app secret,
+ * Management-token checks as 100ms applies them (https://www.100ms.live/docs/server-side/v2/introduction/authentication-and-tokens): HS256 with the app secret,
  * `type: "management"`, `version: 2`, the app's `access_key`, and `nbf`/`exp` honoured with a
  * small clock-skew allowance.
  */

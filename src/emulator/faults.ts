@@ -142,7 +142,7 @@ export function parseLatency(value: unknown): LatencyConfig | null | string {
   return raw.jitterMs === undefined ? { ms: raw.ms } : { ms: raw.ms, jitterMs: raw.jitterMs };
 }
 
-/** The documented 429 text (reference §3.1) and plausible texts for the rest. */
+/** The documented 429 text (https://www.100ms.live/docs/server-side/v2/introduction/request-and-response) and plausible texts for the rest. */
 export function faultMessage(status: number, retryAfterSeconds: number): string {
   if (status === 429) return `rate limit exceeded, retry after ${retryAfterSeconds} seconds`;
   const known: Record<number, string> = {

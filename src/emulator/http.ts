@@ -7,7 +7,7 @@
 import type { HmsErrorBody } from '../hms/types.js';
 import { type Micros, parseTime } from './time.js';
 
-/** Thrown by handlers; rendered as `{code, message, details}` (reference §3.2). */
+/** Thrown by handlers; rendered as `{code, message, details}` (https://www.100ms.live/docs/server-side/v2/introduction/request-and-response). */
 export class ApiError extends Error {
   readonly status: number;
   readonly details: string[];

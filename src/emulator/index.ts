@@ -48,11 +48,13 @@ import { analyticsWebhookRoutes } from './routes/analytics-webhooks.js';
 import { externalStreamRoutes } from './routes/external-streams.js';
 import { jobsOf, resolveMeetingUrl, startPreconditions } from './routes/jobs.js';
 import { liveStreamRoutes } from './routes/live-streams.js';
+import { pollRoutes, renderPoll } from './routes/polls.js';
 import { recordingAssetRoutes } from './routes/recording-assets.js';
 import { createRecordingJob, recordingRoutes } from './routes/recordings.js';
 import { roomCodeRoutes } from './routes/room-codes.js';
 import { roomRoutes } from './routes/rooms.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { activeKey, endIngest, renderStreamKey, streamKeyRoutes } from './routes/stream-keys.js';
 import { templateRoutes } from './routes/templates.js';
 import { seed } from './seed.js';
 import { LIVE_JOB_STATUSES, Store } from './store.js';
@@ -64,7 +66,7 @@ import {
 } from './webhooks.js';
 
 export type { FaultRule, LatencyConfig } from './faults.js';
-export { SEED_EPOCH_MS, SEED_ROOMS, SEED_TEMPLATES } from './seed.js';
+export { SEED_EPOCH_MS, SEED_POLLS, SEED_ROOMS, SEED_TEMPLATES } from './seed.js';
 export type { WebhookDelivery, WebhookTarget } from './webhooks.js';
 export { RETRY_DELAYS_MS as WEBHOOK_RETRY_DELAYS_MS } from './webhooks.js';
 
@@ -148,6 +150,22 @@ export interface EmulatorState {
   events(roomId?: string): AnalyticsEvent[];
   /** What send-message was asked to deliver, oldest first. */
   messages(): MessageRecord[];
+  /** Every poll, as `GET /v2/polls/{id}` renders it, newest first. */
+  polls(): ReturnType<typeof renderPoll>[];
+  /** Stream keys, disabled ones included, newest first. */
+  streamKeys(roomId?: string): ReturnType<typeof renderStreamKey>[];
+}
+
+/** One answer a peer gives to one poll question (what the client SDK would send). */
+export interface SimulatedPollAnswer {
+  /** 1-based question index. */
+  question: number;
+  /** 1-based option indexes, for choice questions. */
+  options?: number[];
+  text?: string;
+  skipped?: boolean;
+  /** Seconds the peer took. @default 5 */
+  duration?: number;
 }
 
 /** Drives the room side that REST cannot: peers joining and leaving. */
@@ -157,8 +175,24 @@ export interface EmulatorSimulation {
   joinPeer(roomId: string, peer: SimulatedPeer): ActivePeerWithTracks;
   /** The session closes when its last peer leaves. */
   leavePeer(roomId: string, peerId: string, reason?: string): void;
-  /** Starts a recording of the room's live session, as the REST start does (same preconditions). */
-  startRecording(roomId: string, options?: { transcription?: boolean }): Recording;
+  /**
+   * Starts a recording of the room's live session, as the REST start does (same preconditions).
+   * `failTranscription` makes its post-call transcription end in `transcription.failure`.
+   */
+  startRecording(
+    roomId: string,
+    options?: { transcription?: boolean; failTranscription?: boolean },
+  ): Recording;
+  /** Starts a poll in the room's live session (as a host's SDK would); returns the run's id. */
+  startPoll(roomId: string, pollId: string): string;
+  /** A peer of the live session answers; returns the response id (an update when it answered before). */
+  answerPoll(roomId: string, pollId: string, peerId: string, answer: SimulatedPollAnswer): string;
+  /** A broadcaster connects to the room's active stream key (`ingest.start.success`); returns the ingest id. */
+  startIngest(roomId: string): string;
+  /** The broadcaster disconnects (`ingest.end.success`). */
+  stopIngest(roomId: string, reason?: string): void;
+  /** The live ingest breaks (`ingest.failure`). */
+  failIngest(roomId: string, message?: string): void;
   /** Stops the room's live recordings. */
   stopRecording(roomId: string): void;
   /** Keeps the room busy until stopped (see activity.ts): peers come and go, recordings run. */
@@ -210,6 +244,8 @@ const ROUTER = new Router([
   ...analyticsRoutes,
   ...analyticsWebhookRoutes,
   ...templateRoutes,
+  ...pollRoutes,
+  ...streamKeyRoutes,
 ]);
 
 class BodyTooLarge extends Error {}
@@ -574,6 +610,11 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
         .sort((a, b) => a.at - b.at || a.seq - b.seq)
         .map((record) => structuredClone(record.event)),
     messages: () => store.messages.map((message) => structuredClone(message)),
+    polls: () => newestFirst(store.polls.values()).map(renderPoll),
+    streamKeys: (roomId) =>
+      newestFirst(store.streamKeys.values())
+        .filter((key) => roomId === undefined || key.roomId === roomId)
+        .map((key) => renderStreamKey(store, key)),
   };
 
   const simulate: EmulatorSimulation = {
@@ -619,13 +660,93 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
           ? { enabled: true, modes: ['recorded'], summary: { enabled: true } }
           : null,
       });
+      if (recordingOptions.failTranscription) job.transcriptionFails = true;
       return renderJob(store, job, true) as Recording;
+    },
+    startPoll(roomId, pollId) {
+      const session = store.activeSession(findRoomRecord(roomId).id);
+      if (!session) throw new Error(`emulator: room ${roomId} has no live session`);
+      if (!store.polls.has(pollId)) throw new Error(`emulator: no poll ${pollId}`);
+      return store.startPoll(pollId, session).id;
+    },
+    answerPoll(roomId, pollId, peerId, answer) {
+      const session = store.activeSession(findRoomRecord(roomId).id);
+      const peer = session?.peers.find((p) => p.id === peerId && p.leftAt === null);
+      if (!session || !peer) throw new Error(`emulator: no active peer ${peerId} in room ${roomId}`);
+      store.settlePolls();
+      const run = [...store.pollRuns.values()].find(
+        (r) => r.pollId === pollId && r.sessionId === session.id && r.stoppedAt === null,
+      );
+      if (!run) throw new Error(`emulator: poll ${pollId} is not running in room ${roomId}`);
+      const poll = store.polls.get(pollId);
+      if (!poll?.questions[answer.question - 1])
+        throw new Error(`emulator: poll ${pollId} has no question ${answer.question}`);
+      const previous = [...store.pollResponses.values()]
+        .filter((r) => r.pollId === pollId && r.sessionId === session.id && r.question === answer.question)
+        .filter((r) => (poll.mode === 'peerid' ? r.peerId === peer.id : r.userId === peer.userId))
+        .at(-1);
+      if (previous && poll.questions[answer.question - 1]?.once)
+        throw new Error(`emulator: question ${answer.question} can be answered once`);
+      const at = store.nowUs();
+      const response = {
+        id: store.newId(at),
+        pollId,
+        sessionId: session.id,
+        question: answer.question,
+        peerId: peer.id,
+        userId: peer.userId,
+        skipped: answer.skipped ?? false,
+        text: answer.text ?? '',
+        options: [...(answer.options ?? [])],
+        duration: answer.duration ?? 5,
+        originalResponse: previous?.id ?? '',
+        retries: previous ? previous.retries + 1 : 0,
+        sentAt: at,
+      };
+      store.pollResponses.set(response.id, response);
+      return response.id;
+    },
+    startIngest(roomId) {
+      const room = findRoomRecord(roomId);
+      const key = activeKey(store, room.id);
+      if (!key) throw new Error(`emulator: room ${roomId} has no active stream key`);
+      const live = [...store.ingests.values()].find((i) => i.roomId === room.id && i.endedAt === null);
+      if (live) return live.id;
+      const at = store.nowUs();
+      const ingest = {
+        id: store.newId(at),
+        streamKeyId: key.id,
+        roomId: room.id,
+        streamId: store.newUuid(),
+        startedAt: at,
+        endedAt: null,
+        endReason: '',
+        errorMessage: '',
+      };
+      store.ingests.set(ingest.id, ingest);
+      store.onChange?.({ kind: 'ingest', ingest, state: 'start.success' }, at);
+      return ingest.id;
+    },
+    stopIngest(roomId, reason = 'client request') {
+      if (!endIngest(store, findRoomRecord(roomId).id, reason, store.nowUs()))
+        throw new Error(`emulator: room ${roomId} has no live ingest`);
+    },
+    failIngest(roomId, message = 'ingest stream disconnected unexpectedly') {
+      const room = findRoomRecord(roomId);
+      const ingest = [...store.ingests.values()].find((i) => i.roomId === room.id && i.endedAt === null);
+      if (!ingest) throw new Error(`emulator: room ${roomId} has no live ingest`);
+      const at = store.nowUs();
+      ingest.endedAt = at;
+      ingest.endReason = 'failure';
+      ingest.errorMessage = message;
+      store.onChange?.({ kind: 'ingest', ingest, state: 'failure' }, at);
     },
     stopRecording(roomId) {
       store.settleJobs();
       const now = store.nowUs();
       for (const job of jobsOf(store, 'recording')) {
-        if (job.roomId === roomId && LIVE_JOB_STATUSES.has(job.status)) store.stopJob(job, '', now);
+        if (job.roomId === roomId && LIVE_JOB_STATUSES.has(job.status))
+          store.stopJob(job, '', now, 'client request');
       }
     },
     startActivity(activityOptions) {

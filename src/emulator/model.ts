@@ -28,7 +28,7 @@ export interface TemplateRecord {
   recordings: unknown[];
   /**
    * Dashboard-made templates have a subdomain, which lets the server build a meeting URL for
-   * recordings and streams; API-made ones do not, so `meeting_url` becomes required (§4.4).
+   * recordings and streams; API-made ones do not, so `meeting_url` becomes required (https://www.100ms.live/docs/server-side/v2/api-reference/recordings/overview).
    */
   subdomain: string | null;
   createdAt: Micros;
@@ -77,6 +77,8 @@ export interface PeerRecord {
   joinedAt: Micros;
   leftAt: Micros | null;
   leaveReason: string | null;
+  /** What remove-peer was told (`reason` in its body); the webhook's `message`. */
+  leaveMessage?: string;
   tracks: TrackRecord[];
 }
 
@@ -108,6 +110,11 @@ interface JobBase {
   startedAt: Micros | null;
   stoppedAt: Micros | null;
   paused: boolean;
+  /**
+   * Why it stopped, as `beam.stopped.success` / `hls.stopped.success` report it: `client request`
+   * for a stop through the API, `room ended` when the session closed under it.
+   */
+  stopReason?: string;
 }
 
 export interface RecordingJob extends JobBase {
@@ -116,6 +123,8 @@ export interface RecordingJob extends JobBase {
   resolution: { width: number; height: number };
   transcription: TranscriptionOptions | null;
   assetTypes: string[] | null;
+  /** The simulation can make post-call transcription fail (`transcription.failure`). */
+  transcriptionFails?: boolean;
 }
 
 export interface LiveStreamJob extends JobBase {
@@ -149,6 +158,8 @@ export interface AssetRecord {
   createdAt: Micros;
   thumbnails: string[] | null;
   metadata: AssetMetadata;
+  /** Transcripts and summaries stay `processing` until then, like 100ms' post-call transcription. */
+  readyAt?: Micros;
 }
 
 export interface RoomCodeRecord {
@@ -187,7 +198,7 @@ export interface MessageRecord {
 }
 
 /**
- * A state change 100ms reports by webhook (reference §9). The store announces them through
+ * A state change 100ms reports by webhook (https://www.100ms.live/docs/server-side/v2/how-to-guides/configure-webhooks/webhook). The store announces them through
  * `Store.onChange`; `webhooks.ts` turns them into deliveries.
  */
 export type StoreChange =
@@ -198,4 +209,97 @@ export type StoreChange =
   | { kind: 'role.change'; session: SessionRecord; peer: PeerRecord; previousRole: string }
   | { kind: 'room.end'; session: SessionRecord; reason: string; lock: boolean }
   /** A job entered `job.status` (running, stopping, post_processing, completed or failed). */
-  | { kind: 'job'; job: JobRecord };
+  | { kind: 'job'; job: JobRecord }
+  /** Post-call transcription of a recording began, finished or failed. */
+  | { kind: 'transcription'; job: JobRecord; state: 'started' | 'success' | 'failure' }
+  /** An RTMP ingest connected to, or left, a room's stream key. */
+  | { kind: 'ingest'; ingest: IngestRecord; state: 'start.success' | 'end.success' | 'failure' };
+
+/**
+ * A poll (https://www.100ms.live/docs/server-side/v2/api-reference/polls/create-polls-via-api).
+ * Questions are stored as sent (snake_case wire shape), re-indexed 1..n.
+ */
+export interface PollRecord {
+  id: string;
+  title: string;
+  duration: number;
+  anonymous: boolean;
+  mode: 'userid' | 'peerid';
+  type: 'poll' | 'quiz';
+  start: 'auto' | 'manual';
+  questions: PollQuestion[];
+  createdAt: Micros;
+}
+
+export interface PollOption {
+  index: number;
+  text: string;
+  weight: number;
+}
+
+export interface PollQuestion {
+  index: number;
+  text: string;
+  format: string;
+  attachment: Array<{ type: string; url: string }>;
+  skippable: boolean;
+  duration: number;
+  once: boolean;
+  weight: number;
+  answer_min_len: number;
+  answer_max_len: number;
+  type: string;
+  answer: { hidden: boolean; options: number[]; text: string; case: boolean; trim: boolean } | null;
+  options: PollOption[];
+}
+
+/** One run of a poll in one session. */
+export interface PollRunRecord {
+  id: string;
+  pollId: string;
+  sessionId: string;
+  startedAt: Micros;
+  stoppedAt: Micros | null;
+}
+
+export interface PollResponseRecord {
+  id: string;
+  pollId: string;
+  sessionId: string;
+  question: number;
+  peerId: string;
+  userId: string;
+  skipped: boolean;
+  text: string;
+  options: number[];
+  /** Seconds the peer took to answer. */
+  duration: number;
+  /** An update replaces an earlier answer: `original_response` names it. */
+  originalResponse: string;
+  retries: number;
+  sentAt: Micros;
+}
+
+/** RTMP ingest key of a room (https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/create-rtmp-stream-key). */
+export interface StreamKeyRecord {
+  id: string;
+  roomId: string;
+  key: string;
+  url: string;
+  enabled: boolean;
+  createdAt: Micros;
+  updatedAt: Micros;
+}
+
+/** One broadcaster connection through a stream key. */
+export interface IngestRecord {
+  id: string;
+  streamKeyId: string;
+  roomId: string;
+  /** The stream inside the room the ingest publishes. */
+  streamId: string;
+  startedAt: Micros;
+  endedAt: Micros | null;
+  endReason: string;
+  errorMessage: string;
+}

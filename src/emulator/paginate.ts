@@ -1,8 +1,10 @@
 /**
- * Cursor pagination as 100ms does it (reference §2.1): newest first, `start` is the id of the
- * last item of the previous page (exclusive), `last` is the id of the last item returned or `""`
- * when nothing follows. Ties on `created_at` are broken by id, so a walk over every page never
- * repeats or skips an item even when timestamps are equal.
+ * Cursor pagination as 100ms documents it
+ * (https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/list-sessions): newest
+ * first, `start` is the id of the last item of the previous page (exclusive), `last` is the id of
+ * the last item returned — on the final page too, so a client that got an exactly full final page
+ * asks once more and gets an empty page with `last: ""`. Ties on `created_at` are broken by id,
+ * so a walk over every page never repeats or skips an item even when timestamps are equal.
  */
 import { invalidQueryParam } from './http.js';
 import type { Micros } from './time.js';
@@ -25,7 +27,7 @@ export interface LimitRule {
   default: number;
 }
 
-/** Rooms, sessions and templates: 10–100 (reference §4.1, §4.2, §4.10). */
+/** Rooms, sessions and templates: 10–100 (https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/list-rooms). */
 export const LIMIT_10_100: LimitRule = { min: 10, max: 100, default: 10 };
 /**
  * Recordings, assets, streams and room codes: the docs give no range; 1–100 with default 10 is
@@ -35,7 +37,7 @@ export const LIMIT_1_100: LimitRule = { min: 1, max: 100, default: 10 };
 
 /**
  * Out-of-range limits are clamped rather than refused: the SDK iterator's "short page means the
- * end" rule (reference §2.4) only makes sense if the server caps instead of failing.
+ * end" rule only makes sense if the server caps instead of failing.
  */
 export function resolveLimit(requested: number | undefined, rule: LimitRule): number {
   if (requested === undefined) return rule.default;
@@ -68,7 +70,6 @@ export function paginate<T>(
     if (from === -1) from = sorted.length;
   }
   const page = sorted.slice(from, from + limit);
-  const more = from + limit < sorted.length;
   const lastItem = page.at(-1);
-  return { items: page, last: more && lastItem ? keyOf(lastItem).key : '' };
+  return { items: page, last: lastItem ? keyOf(lastItem).key : '' };
 }

@@ -1,6 +1,6 @@
 /**
  * Records → wire DTOs, exactly in the shapes of `src/hms/types.ts` (snake_case everywhere except
- * templates, which really are camelCase on the wire, reference §5.10).
+ * templates, which really are camelCase on the wire, https://www.100ms.live/docs/server-side/v2/api-reference/policy/template-object).
  */
 import type {
   ActivePeer,
@@ -77,7 +77,7 @@ function renderSessionPeer(peer: PeerRecord): SessionPeer {
     user: peer.user,
     joined_at: formatTime(peer.joinedAt),
     // A connected peer has not left: Go serialises the unset time as the zero time (inferred;
-    // the docs do not say, reference §5.2).
+    // the docs do not say, https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/object).
     left_at: formatTime(peer.leftAt),
   };
 }
@@ -158,7 +158,7 @@ export function renderAsset(asset: AssetRecord): RecordingAsset {
 
 /**
  * `withAssets`: single-object GETs carry `recording_assets` (null until the job produced some);
- * list items leave the key out entirely (reference §4.4: "for performance").
+ * list items leave the key out entirely (https://www.100ms.live/docs/server-side/v2/api-reference/recordings/overview: "for performance").
  */
 function renderJobBase(store: Store, job: JobRecord, withAssets: boolean) {
   const base = {
@@ -239,7 +239,7 @@ export function renderTemplate(store: Store, template: TemplateRecord): Template
     destinations: structuredClone(template.destinations),
     createdAt: formatTime(template.createdAt),
     updatedAt: formatTime(template.updatedAt),
-    // Deprecated duplicates the real API still sends (reference §5.10).
+    // Deprecated duplicates the real API still sends (https://www.100ms.live/docs/server-side/v2/api-reference/policy/template-object).
     _id: template.id,
     customer: store.customerId,
   };

@@ -12,6 +12,9 @@ import type {
   JobRecord,
   LiveStreamJob,
   PeerRecord,
+  PollQuestion,
+  PollRecord,
+  PollRunRecord,
   RecordingJob,
   RoomRecord,
   SessionRecord,
@@ -19,6 +22,7 @@ import type {
   TrackRecord,
 } from './model.js';
 import type { Rng } from './random.js';
+import { createStreamKey } from './routes/stream-keys.js';
 import type { Store } from './store.js';
 import { type Micros, US_PER_DAY, US_PER_HOUR, US_PER_MINUTE, US_PER_SECOND } from './time.js';
 
@@ -28,8 +32,11 @@ export const SEED_ROOMS = {
   live: 'product-standup',
   /** 125 ended sessions (some with identical start times) for pagination; live streams with room-vod assets. */
   big: 'town-hall',
-  /** A name with spaces and `&`: exercises query encoding of `name=`. */
-  spaced: 'design review & qa',
+  /**
+   * A name with `:` and `.`, the punctuation room names allow: exercises query encoding of
+   * `name=` while obeying the room-name rules the emulator enforces on create.
+   */
+  punctuated: 'design-review:qa.v2',
   /** Disabled room (403 on room codes and job starts). */
   disabled: 'archived-2023',
   /** Completed external streams, with and without recording. */
@@ -41,6 +48,14 @@ export const SEED_ROOMS = {
 } as const;
 
 export const SEED_TEMPLATES = { default: 'default-videoconf', webinar: 'webinar' } as const;
+
+/** Titles of the seeded polls, both linked to `product-standup` (find ids with `state.polls()`). */
+export const SEED_POLLS = {
+  /** `start: "auto"`: ran in the live session and the two sessions before it, with answers. */
+  pulse: 'Stand-up pulse',
+  /** A quiz with an answer key (`start: "manual"`): ran in the live session; results have scores. */
+  quiz: 'Release quiz',
+} as const;
 
 /** The fixed origin of seeded history: 2025-11-03T09:00:00Z (a Monday). */
 export const SEED_EPOCH_MS = Date.UTC(2025, 10, 3, 9, 0, 0);
@@ -302,7 +317,7 @@ class Seeder {
 
   /**
    * An ended session. `rejoin` makes the second person drop and come back with a new peer id
-   * and the same user id, as real re-joins do (reference §4.2).
+   * and the same user id, as real re-joins do (https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/list-sessions).
    */
   endedSession(
     room: RoomRecord,
@@ -736,8 +751,8 @@ export function seed(store: Store, rng: Rng, now: Micros): void {
     createdAt: EPOCH - 790 * US_PER_DAY + seconds(4000),
   });
   const design = s.room({
-    name: SEED_ROOMS.spaced,
-    description: 'Legacy room from before name validation: spaces and an ampersand',
+    name: SEED_ROOMS.punctuated,
+    description: 'Design reviews and QA sign-off',
     templateId: videoconf.id,
     region: 'eu',
     recordingInfo: {
@@ -958,7 +973,7 @@ export function seed(store: Store, rng: Rng, now: Micros): void {
     s.liveStream(townHall, session, minutes(1), minutes(40), i !== 5, i < 2);
   });
 
-  /* design review & qa: three sessions, one audio-only recording. */
+  /* design-review:qa.v2: three sessions, one audio-only recording. */
   const designPeople: Person[] = [
     { name: 'Grace Ito', role: 'host', userId: 'user-grace' },
     { name: 'Hugo Brandt', role: 'guest', userId: 'user-hugo' },
@@ -1037,4 +1052,192 @@ export function seed(store: Store, rng: Rng, now: Micros): void {
     s.endedSession(support, EPOCH - d * US_PER_DAY + 8 * US_PER_HOUR + s.micros(), 60, supportPeople),
   );
   s.liveStream(support, supportSessions[0] as SessionRecord, minutes(5), minutes(50), false, false);
+
+  // Everything below was added after the data above: appended, so earlier ids stay the same.
+  seedPolls(s, standup, [live, ...standupSessions.slice(0, 2)]);
+  seedStreamKeys(s, townHall);
+}
+
+function choice(index: number, text: string, options: string[], key?: number[]): PollQuestion {
+  return {
+    index,
+    text,
+    format: 'text',
+    attachment: [],
+    skippable: true,
+    duration: 0,
+    once: false,
+    weight: 10,
+    answer_min_len: 0,
+    answer_max_len: 0,
+    type: 'single-choice',
+    answer: key ? { hidden: false, options: key, text: '', case: false, trim: true } : null,
+    options: options.map((text, i) => ({ index: i + 1, text, weight: 1 })),
+  };
+}
+
+/** Two polls linked to product-standup: runs in its latest sessions, with answers and an update. */
+function seedPolls(s: Seeder, room: RoomRecord, sessions: SessionRecord[]): void {
+  const { store } = s;
+  const pulse: PollRecord = {
+    id: s.id(EPOCH - 20 * US_PER_DAY),
+    title: SEED_POLLS.pulse,
+    duration: 0,
+    anonymous: false,
+    mode: 'userid',
+    type: 'poll',
+    start: 'auto',
+    questions: [
+      choice(1, 'How is the sprint going?', ['On track', 'At risk', 'Blocked']),
+      {
+        ...choice(2, 'Anything blocking you?', []),
+        type: 'short-answer',
+        answer_min_len: 1,
+        answer_max_len: 280,
+      },
+    ],
+    createdAt: EPOCH - 20 * US_PER_DAY,
+  };
+  const quiz: PollRecord = {
+    id: s.id(EPOCH - 19 * US_PER_DAY),
+    title: SEED_POLLS.quiz,
+    duration: 0,
+    anonymous: false,
+    mode: 'userid',
+    type: 'quiz',
+    start: 'manual',
+    questions: [
+      choice(1, 'Which day is the release?', ['Tuesday', 'Thursday', 'Friday'], [2]),
+      choice(2, 'Who owns the rollback plan?', ['Alice', 'Bob', 'Carol'], [3]),
+    ],
+    createdAt: EPOCH - 19 * US_PER_DAY,
+  };
+  store.polls.set(pulse.id, pulse);
+  store.polls.set(quiz.id, quiz);
+  room.polls = [pulse.id, quiz.id];
+  const answers = ['On track', 'At risk', 'Blocked'];
+  sessions.forEach((session, n) => {
+    const idAt = EPOCH - n * US_PER_DAY + minutes(45);
+    const run: PollRunRecord = {
+      id: s.id(idAt),
+      pollId: pulse.id,
+      sessionId: session.id,
+      startedAt: session.createdAt + seconds(2),
+      stoppedAt: session.active ? null : session.updatedAt,
+    };
+    store.pollRuns.set(run.id, run);
+    const people = session.peers.filter(
+      (peer, i, all) => all.findIndex((p) => p.userId === peer.userId) === i,
+    );
+    people.forEach((peer, i) => {
+      const sentAt = peer.joinedAt + seconds(30 + i * 7);
+      store.pollResponses.set(s.id(idAt + i * 2 + 1), {
+        id: s.id(idAt + i * 2 + 1),
+        pollId: pulse.id,
+        sessionId: session.id,
+        question: 1,
+        peerId: peer.id,
+        userId: peer.userId,
+        skipped: false,
+        text: '',
+        options: [((i + n) % answers.length) + 1],
+        duration: 4 + i,
+        originalResponse: '',
+        retries: 0,
+        sentAt,
+      });
+      if (i === 1) {
+        store.pollResponses.set(s.id(idAt + i * 2 + 2), {
+          id: s.id(idAt + i * 2 + 2),
+          pollId: pulse.id,
+          sessionId: session.id,
+          question: 2,
+          peerId: peer.id,
+          userId: peer.userId,
+          skipped: false,
+          text: 'Waiting on the staging database migration',
+          options: [],
+          duration: 21,
+          originalResponse: '',
+          retries: 0,
+          sentAt: sentAt + seconds(20),
+        });
+      }
+    });
+  });
+  // The quiz ran in the live session: Alice answered right at once, Carol changed her answer.
+  const live = sessions[0];
+  if (!live) return;
+  const quizRun: PollRunRecord = {
+    id: s.id(EPOCH + minutes(50)),
+    pollId: quiz.id,
+    sessionId: live.id,
+    startedAt: live.createdAt + minutes(8),
+    stoppedAt: live.createdAt + minutes(10),
+  };
+  store.pollRuns.set(quizRun.id, quizRun);
+  const byUser = (userId: string) => live.peers.find((p) => p.userId === userId && p.leftAt === null);
+  const alice = byUser('user-alice');
+  const carol = byUser('user-carol');
+  const base = { pollId: quiz.id, sessionId: live.id, skipped: false, text: '', retries: 0 };
+  if (alice) {
+    store.pollResponses.set(s.id(EPOCH + minutes(51)), {
+      ...base,
+      id: s.id(EPOCH + minutes(51)),
+      question: 1,
+      peerId: alice.id,
+      userId: alice.userId,
+      options: [2],
+      duration: 6,
+      originalResponse: '',
+      sentAt: quizRun.startedAt + seconds(20),
+    });
+    store.pollResponses.set(s.id(EPOCH + minutes(52)), {
+      ...base,
+      id: s.id(EPOCH + minutes(52)),
+      question: 2,
+      peerId: alice.id,
+      userId: alice.userId,
+      options: [3],
+      duration: 9,
+      originalResponse: '',
+      sentAt: quizRun.startedAt + seconds(35),
+    });
+  }
+  if (carol) {
+    const first = s.id(EPOCH + minutes(53));
+    store.pollResponses.set(first, {
+      ...base,
+      id: first,
+      question: 1,
+      peerId: carol.id,
+      userId: carol.userId,
+      options: [3],
+      duration: 12,
+      originalResponse: '',
+      sentAt: quizRun.startedAt + seconds(25),
+    });
+    const updated = s.id(EPOCH + minutes(54));
+    store.pollResponses.set(updated, {
+      ...base,
+      id: updated,
+      question: 1,
+      peerId: carol.id,
+      userId: carol.userId,
+      options: [2],
+      duration: 30,
+      originalResponse: first,
+      retries: 1,
+      sentAt: quizRun.startedAt + seconds(43),
+    });
+  }
+}
+
+/** town-hall takes RTMP in from a studio encoder: one active key, and the one it replaced. */
+function seedStreamKeys(s: Seeder, room: RoomRecord): void {
+  const rotated = EPOCH - 60 * US_PER_DAY;
+  const old = createStreamKey(s.store, room, rotated, s.rng.uuid().replace(/-/g, ''));
+  old.enabled = false;
+  old.updatedAt = EPOCH - 14 * US_PER_DAY;
+  createStreamKey(s.store, room, EPOCH - 14 * US_PER_DAY + seconds(30), s.rng.uuid().replace(/-/g, ''));
 }

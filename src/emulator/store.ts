@@ -8,13 +8,18 @@ import type {
   AssetRecord,
   EventCategory,
   EventRecord,
+  IngestRecord,
   JobRecord,
   MessageRecord,
   PeerRecord,
+  PollRecord,
+  PollResponseRecord,
+  PollRunRecord,
   RoomCodeRecord,
   RoomRecord,
   SessionRecord,
   StoreChange,
+  StreamKeyRecord,
   TemplateRecord,
   TrackRecord,
 } from './model.js';
@@ -32,7 +37,7 @@ export const LIVE_JOB_STATUSES: ReadonlySet<string> = new Set(['starting', 'runn
 
 export interface ReplayWorkflow {
   id: string;
-  /** Identical in-flight requests reuse the workflow (reference §4.9). */
+  /** Identical in-flight requests reuse the workflow (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview). */
   key: string;
   filters: Record<string, unknown>;
   startedAt: Micros;
@@ -60,6 +65,12 @@ export class Store {
   readonly messages: MessageRecord[] = [];
   /** Webhook replay workflows by id (`/analytics/webhooks/replay`). */
   readonly replays = new Map<string, ReplayWorkflow>();
+  readonly polls = new Map<string, PollRecord>();
+  /** Runs of polls in sessions (`/polls/{id}/sessions`). */
+  readonly pollRuns = new Map<string, PollRunRecord>();
+  readonly pollResponses = new Map<string, PollResponseRecord>();
+  readonly streamKeys = new Map<string, StreamKeyRecord>();
+  readonly ingests = new Map<string, IngestRecord>();
   rng: Rng;
   readonly #now: () => Date;
   jobStepMs: number;
@@ -134,7 +145,43 @@ export class Store {
     };
     this.sessions.set(session.id, session);
     this.onChange?.({ kind: 'session.open', session }, at);
+    // Polls linked to the room with `start: "auto"` begin with the session
+    // (https://www.100ms.live/docs/server-side/v2/api-reference/polls/link-polls-with-room-via-api).
+    for (const pollId of room.polls) {
+      if (this.polls.get(pollId)?.start === 'auto') this.startPoll(pollId, session, at);
+    }
     return session;
+  }
+
+  /* ---------------------------------------------------------------- polls */
+
+  /** A poll begins in a session (auto at session start, or as the SDK's start would). */
+  startPoll(pollId: string, session: SessionRecord, at: Micros = this.nowUs()): PollRunRecord {
+    const running = [...this.pollRuns.values()].find(
+      (run) => run.pollId === pollId && run.sessionId === session.id && run.stoppedAt === null,
+    );
+    if (running) return running;
+    const run: PollRunRecord = {
+      id: this.newId(at),
+      pollId,
+      sessionId: session.id,
+      startedAt: at,
+      stoppedAt: null,
+    };
+    this.pollRuns.set(run.id, run);
+    return run;
+  }
+
+  /** A poll run ends when its `duration` is over or its session closes. */
+  settlePolls(at: Micros = this.nowUs()): void {
+    for (const run of this.pollRuns.values()) {
+      if (run.stoppedAt !== null) continue;
+      const duration = this.polls.get(run.pollId)?.duration ?? 0;
+      if (duration > 0 && at - run.startedAt >= duration * US_PER_SECOND)
+        run.stoppedAt = run.startedAt + duration * US_PER_SECOND;
+      else if (!this.sessions.get(run.sessionId)?.active)
+        run.stoppedAt = this.sessions.get(run.sessionId)?.updatedAt ?? at;
+    }
   }
 
   joinPeer(
@@ -183,18 +230,35 @@ export class Store {
   }
 
   /** A peer leaves; the session closes when nobody is left, as a real room does. */
-  leavePeer(session: SessionRecord, peer: PeerRecord, reason: string, at: Micros = this.nowUs()): void {
+  leavePeer(
+    session: SessionRecord,
+    peer: PeerRecord,
+    reason: string,
+    at: Micros = this.nowUs(),
+    message = '',
+  ): void {
     if (peer.leftAt !== null) return;
     peer.leftAt = at;
     peer.leaveReason = reason;
+    if (message) peer.leaveMessage = message;
     session.updatedAt = at;
     for (const track of peer.tracks) this.recordTrackEvent('track.remove.success', session, peer, track, at);
     this.onChange?.({ kind: 'peer.leave', session, peer }, at);
     if (session.active && this.activePeers(session).length === 0) this.closeSession(session, at);
   }
 
-  /** Ends the session: every peer leaves and the room's live jobs begin stopping. */
-  closeSession(session: SessionRecord, at: Micros = this.nowUs(), reason = 'room ended'): void {
+  /**
+   * Ends the session: every peer leaves and the room's live jobs begin stopping. `jobReason` is
+   * the jobs' stop reason: an end-room call stops them as a `client request`; a session that
+   * closes by itself leaves them to notice the `room ended`
+   * (https://www.100ms.live/docs/server-side/v2/how-to-guides/configure-webhooks/webhook#beam-stop-reason).
+   */
+  closeSession(
+    session: SessionRecord,
+    at: Micros = this.nowUs(),
+    reason = 'room ended',
+    jobReason = 'room ended',
+  ): void {
     if (!session.active) return;
     session.active = false;
     for (const peer of this.activePeers(session)) {
@@ -205,9 +269,12 @@ export class Store {
       this.onChange?.({ kind: 'peer.leave', session, peer }, at);
     }
     session.updatedAt = at;
+    for (const run of this.pollRuns.values())
+      if (run.sessionId === session.id && run.stoppedAt === null) run.stoppedAt = at;
     this.onChange?.({ kind: 'session.close', session }, at);
     for (const job of this.jobs.values()) {
-      if (job.sessionId === session.id && LIVE_JOB_STATUSES.has(job.status)) this.stopJob(job, '', at);
+      if (job.sessionId === session.id && LIVE_JOB_STATUSES.has(job.status))
+        this.stopJob(job, '', at, jobReason);
     }
   }
 
@@ -226,6 +293,31 @@ export class Store {
         this.#enter(job, next, job.stepAt + step);
       }
     }
+    this.#settleTranscripts(at, false);
+  }
+
+  /**
+   * Transcripts and summaries appear `processing` when the recording completes and turn
+   * `completed` (or `failed`) one job step later: 100ms transcribes after the call, taking about
+   * a fifth of the recording's duration
+   * (https://www.100ms.live/docs/server-side/v2/how-to-guides/enable-transcription-and-summary).
+   */
+  #settleTranscripts(at: Micros, force: boolean): void {
+    const finished = new Map<string, JobRecord>();
+    for (const asset of this.assets.values()) {
+      if (asset.status !== 'processing' || asset.readyAt === undefined) continue;
+      if (!force && asset.readyAt > at) continue;
+      const job = this.jobs.get(asset.jobId);
+      const fails = job?.kind === 'recording' && job.transcriptionFails === true;
+      asset.status = fails ? 'failed' : 'completed';
+      if (fails) asset.size = 0;
+      delete asset.readyAt;
+      if (job) finished.set(job.id, job);
+    }
+    for (const job of finished.values()) {
+      const fails = job.kind === 'recording' && job.transcriptionFails === true;
+      this.onChange?.({ kind: 'transcription', job, state: fails ? 'failure' : 'success' }, at);
+    }
   }
 
   /** `advanceJobs()`: every job takes its next automatic step now, whatever the clock says. */
@@ -235,13 +327,16 @@ export class Store {
       const next = AUTOMATIC_NEXT[job.status];
       if (next) this.#enter(job, next, at);
     }
+    this.#settleTranscripts(at, true);
     for (const workflow of this.replays.values()) {
       if (workflow.completeAt > at) workflow.completeAt = at;
     }
   }
 
-  stopJob(job: JobRecord, stoppedBy: string, at: Micros = this.nowUs()): void {
+  /** `reason` is what the stopped webhook reports: `client request` for a stop through the API. */
+  stopJob(job: JobRecord, stoppedBy: string, at: Micros = this.nowUs(), reason = 'client request'): void {
     job.stoppedBy = stoppedBy;
+    job.stopReason = reason;
     this.#enter(job, 'stopping', at);
   }
 
@@ -262,6 +357,8 @@ export class Store {
       this.#produceAssets(job, at);
     }
     this.onChange?.({ kind: 'job', job }, at);
+    if (status === 'completed' && this.assetsOf(job.id).some((a) => a.status === 'processing'))
+      this.onChange?.({ kind: 'transcription', job, state: 'started' }, at);
   }
 
   #produceAssets(job: JobRecord, at: Micros): void {
@@ -280,14 +377,15 @@ export class Store {
       made.push(asset);
       return asset;
     };
+    const readyAt = at + this.jobStepMs * US_PER_MS;
     const addTranscripts = (transcription: TranscriptionOptions | null) => {
-      // Post-call transcription only: `live` captions leave no file behind.
-      if (!transcription?.enabled || !(transcription.modes ?? ['recorded']).includes('recorded')) return;
-      for (const mode of transcription.output_modes ?? ['txt', 'srt', 'json']) {
-        add('transcript', mode, duration * 20 + this.rng.int(0, 999), { output_mode: mode });
+      if (!transcribesAfterCall(transcription)) return;
+      const pending = { status: 'processing' as const, readyAt };
+      for (const mode of transcription?.output_modes ?? ['txt', 'srt', 'json']) {
+        add('transcript', mode, duration * 20 + this.rng.int(0, 999), { output_mode: mode }, pending);
       }
-      if (transcription.summary?.enabled)
-        add('summary', 'json', this.rng.int(900, 4000), { output_mode: 'json' });
+      if (transcription?.summary?.enabled)
+        add('summary', 'json', this.rng.int(900, 4000), { output_mode: 'json' }, pending);
     };
     if (job.kind === 'recording') {
       const bitrate = job.audioOnly ? 16_000 : 150_000;
@@ -299,7 +397,6 @@ export class Store {
       );
       add('chat', 'csv', this.rng.int(200, 9000), {});
       addTranscripts(job.transcription);
-      job.assetTypes = [...new Set(made.map((asset) => asset.type))];
       this.recordBeamEvent(job, made[0], at);
     } else if (job.kind === 'live-stream') {
       if (job.hlsVod) {
@@ -489,6 +586,24 @@ export class Store {
       },
     );
   }
+}
+
+/** Post-call transcription leaves files behind; `live` captions alone do not. `enabled` defaults to false. */
+export function transcribesAfterCall(transcription: TranscriptionOptions | null): boolean {
+  return transcription?.enabled === true && (transcription.modes ?? ['recorded']).includes('recorded');
+}
+
+/**
+ * What a recording will produce, known at start: 100ms fills `asset_types` in the start answer
+ * (https://www.100ms.live/docs/server-side/v2/api-reference/recordings/start-recording-for-room).
+ */
+export function plannedAssetTypes(transcription: TranscriptionOptions | null): string[] {
+  const types = ['room-composite', 'chat'];
+  if (transcribesAfterCall(transcription)) {
+    types.push('transcript');
+    if (transcription?.summary?.enabled) types.push('summary');
+  }
+  return types;
 }
 
 /**

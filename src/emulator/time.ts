@@ -7,7 +7,7 @@
 /** Microseconds since the Unix epoch. */
 export type Micros = number;
 
-/** Go's `time.Time{}` as JSON: what 100ms sends for "never" (reference §2.6). */
+/** Go's `time.Time{}` as JSON: what 100ms sends for "never" (https://www.100ms.live/docs/server-side/v2/introduction/request-and-response). */
 export const ZERO_TIME = '0001-01-01T00:00:00Z';
 
 export const US_PER_MS = 1000;
@@ -40,7 +40,7 @@ const RFC3339 =
 /**
  * Strict RFC 3339, as a Go server parses `after`/`before`: a date alone, a missing zone or a
  * JavaScript `Date#toString()` rendering are rejected, which is what catches clients that
- * stringify `Date` objects carelessly (reference §2.5). Returns null when invalid.
+ * stringify `Date` objects carelessly (https://www.100ms.live/docs/server-side/v2/introduction/request-and-response). Returns null when invalid.
  */
 export function parseTime(text: string): Micros | null {
   const m = RFC3339.exec(text);

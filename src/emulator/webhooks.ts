@@ -1,5 +1,5 @@
 /**
- * Webhook delivery, as 100ms does it (reference §9): every store change 100ms reports becomes a
+ * Webhook delivery, as 100ms does it (https://www.100ms.live/docs/server-side/v2/how-to-guides/configure-webhooks/webhook): every store change 100ms reports becomes a
  * JSON POST with the documented envelope to the configured URL, with the configured custom
  * headers. Anything but a 200 (or no answer) is retried 3 times, 1 s, 3 s and 10 s apart; each
  * retry carries the same event id, which is what lets a receiver de-duplicate.
@@ -8,7 +8,14 @@
  * not change a single id the emulator hands out.
  */
 import { randomUUID } from 'node:crypto';
-import type { AssetRecord, JobRecord, PeerRecord, SessionRecord, StoreChange } from './model.js';
+import type {
+  AssetRecord,
+  IngestRecord,
+  JobRecord,
+  PeerRecord,
+  SessionRecord,
+  StoreChange,
+} from './model.js';
 import { presignedUrlFor, type Store } from './store.js';
 import { formatTime, type Micros, US_PER_SECOND } from './time.js';
 
@@ -46,7 +53,7 @@ const HISTORY = 500;
 
 const seconds = (from: Micros, to: Micros) => Math.max(0, Math.round((to - from) / US_PER_SECOND));
 
-/** The 100ms webhook events one store change stands for (reference §9.3). */
+/** The 100ms webhook events one store change stands for (https://www.100ms.live/docs/server-side/v2/how-to-guides/configure-webhooks/webhook). */
 export function eventsFor(
   store: Store,
   change: StoreChange,
@@ -90,10 +97,9 @@ export function eventsFor(
       ];
     case 'peer.join':
       return [{ type: 'peer.join.success', data: peerFields(change.session, change.peer) }];
-    case 'peer.leave': {
-      const raw = change.peer.leaveReason ?? 'client request';
-      // The emulator keeps "server removed peer: <reason>"; the webhook splits reason and message.
-      const removed = /^server removed peer(?::\s*(.*))?$/.exec(raw);
+    case 'peer.leave':
+      // A REST remove-peer is `peer kicked` with its reason in `message`; `server removed peer`
+      // means a server fault (https://www.100ms.live/docs/server-side/v2/how-to-guides/configure-webhooks/webhook).
       return [
         {
           type: 'peer.leave.success',
@@ -101,12 +107,11 @@ export function eventsFor(
             ...peerFields(change.session, change.peer),
             left_at: formatTime(change.peer.leftAt ?? at),
             duration: seconds(change.peer.joinedAt, change.peer.leftAt ?? at),
-            reason: removed ? 'server removed peer' : raw,
-            message: removed?.[1] ?? '',
+            reason: change.peer.leaveReason ?? 'client request',
+            message: change.peer.leaveMessage ?? '',
           },
         },
       ];
-    }
     case 'role.change': {
       const { role: _role, type: _type, ...fields } = peerFields(change.session, change.peer);
       return [
@@ -117,7 +122,7 @@ export function eventsFor(
             previous_role: change.previousRole,
             role: change.peer.role,
             role_changed_at: formatTime(at),
-            role_change_requested_by: '',
+            // "This field won't be present if role is changed using API" (webhook docs).
           },
         },
       ];
@@ -140,9 +145,18 @@ export function eventsFor(
       ];
     case 'job':
       return jobEvents(store, change.job, at);
+    case 'transcription':
+      return transcriptionEvents(store, change.job, change.state, at);
+    case 'ingest':
+      return ingestEvents(store, change.ingest, change.state, at);
   }
 }
 
+/**
+ * Beam (recording, RTMP out) and HLS lifecycle events, with the fields the webhook docs list:
+ * https://www.100ms.live/docs/server-side/v2/how-to-guides/configure-webhooks/webhook#beam-events
+ * HLS events carry no `rtmp` (only beam's do).
+ */
 function jobEvents(
   store: Store,
   job: JobRecord,
@@ -152,6 +166,8 @@ function jobEvents(
   const session = store.sessions.get(job.sessionId);
   const hls = job.kind === 'live-stream';
   const prefix = hls ? 'hls' : 'beam';
+  const size = maxSize(job);
+  const stamp = formatTime(at);
   const base: Record<string, unknown> = {
     beam_id: job.id,
     job_id: job.id,
@@ -162,23 +178,53 @@ function jobEvents(
     peer_id: job.startedBy,
     meeting_url: job.meetingUrl,
     session_started_at: formatTime(session?.createdAt ?? job.createdAt),
-    rtmp: job.kind === 'external-stream' ? job.rtmpUrls.map((url) => ({ url })) : [],
-    ...(job.kind === 'live-stream' ? { url: job.playbackUrl } : {}),
+    // Unique per message; `randomUUID` so webhooks never consume the store's id stream.
+    metadata_id: randomUUID(),
+    metadata_timestamp: stamp,
+    state_timestamp: stamp,
+    max_width: size.width,
+    max_height: size.height,
+    ...(job.kind === 'live-stream'
+      ? {
+          url: job.playbackUrl,
+          recording_single_file_per_layer_enabled: job.singleFilePerLayer,
+          recording_vod_playlist_enabled: job.hlsVod,
+        }
+      : {
+          recording_enabled: job.kind === 'recording' ? true : job.recording,
+          rtmp: job.kind === 'external-stream' ? job.rtmpUrls.map((url) => ({ url })) : [],
+        }),
   };
   const duration = seconds(job.startedAt ?? at, job.stoppedAt ?? at);
   const assets = store.assetsOf(job.id);
   switch (job.status) {
     case 'running':
-      return [{ type: `${prefix}.started.success`, data: { ...base, started_at: formatTime(at) } }];
+      return [
+        {
+          type: `${prefix}.started.success`,
+          data: {
+            ...base,
+            state_name: 'Started',
+            start_delay: seconds(job.createdAt, at),
+            ...(hls ? { started_at: stamp } : {}),
+          },
+        },
+      ];
     case 'post_processing':
       return [
         {
           type: `${prefix}.stopped.success`,
           data: {
             ...base,
+            state_name: 'Stopped',
             duration,
-            stopped_at: formatTime(at),
-            reason: job.stoppedBy ? 'client request' : 'room ended',
+            ...(hls
+              ? {
+                  stopped_at: stamp,
+                  live_transcription_enabled: (job.transcription?.modes ?? []).includes('live'),
+                }
+              : {}),
+            reason: job.stopReason ?? 'client request',
           },
         },
       ];
@@ -188,17 +234,23 @@ function jobEvents(
           type: `${prefix}.failure`,
           data: {
             ...base,
+            state_name: 'Failed',
+            duration: 0,
             error_code: 1,
             error_type: 'BEAM_STOPPED',
-            error_message: 'stopped before it started',
+            error_message: 'Beam stopped too early',
           },
         },
       ];
     case 'completed':
-      return [...recordingEvents(job, base, assets, duration, at), ...transcriptionEvents(job, assets)];
+      return recordingEvents(job, base, assets, duration, at);
     default:
       return [];
   }
+}
+
+function maxSize(job: JobRecord): { width: number; height: number } {
+  return job.kind === 'live-stream' ? { width: 1920, height: 1080 } : job.resolution;
 }
 
 function recordingEvents(
@@ -217,12 +269,22 @@ function recordingEvents(
     stopped_at: formatTime(job.stoppedAt ?? at),
     duration,
   };
+  // Recording events carry metadata_* but no state_* and no job_id (webhook docs).
+  const {
+    state_timestamp: _state,
+    job_id: _job,
+    recording_enabled: _enabled,
+    recording_single_file_per_layer_enabled: _perLayer,
+    recording_vod_playlist_enabled: _vod,
+    url: _url,
+    ...recordingBase
+  } = base;
   if (job.kind === 'live-stream') {
     return [
       {
         type: 'hls.recording.success',
         data: {
-          ...base,
+          ...recordingBase,
           ...timing,
           recording_id: main.id,
           hls_vod_recording_path: main.type === 'room-vod' ? main.path : '',
@@ -247,7 +309,7 @@ function recordingEvents(
     {
       type: 'beam.recording.success',
       data: {
-        ...base,
+        ...recordingBase,
         ...timing,
         created_at: formatTime(job.createdAt),
         recording_id: main.id,
@@ -261,31 +323,98 @@ function recordingEvents(
   ];
 }
 
+/**
+ * `transcription.started.success` when the recording's files are done and transcription begins,
+ * then `transcription.success` (asset ids, paths and presigned URLs) or `transcription.failure`
+ * (https://www.100ms.live/docs/server-side/v2/how-to-guides/configure-webhooks/webhook#transcription-events).
+ * The docs list the same `*_path` / `*_presigned_url` keys for failure as for success; a failed
+ * transcription has no files, so they are empty there (inferred), with an `error_message`.
+ */
 function transcriptionEvents(
+  store: Store,
   job: JobRecord,
-  assets: AssetRecord[],
+  state: 'started' | 'success' | 'failure',
+  at: Micros,
 ): Array<{ type: string; data: Record<string, unknown> }> {
+  const assets = store.assetsOf(job.id);
   const find = (type: string, mode: string) =>
     assets.find((a) => a.type === type && (a.metadata as { output_mode?: string }).output_mode === mode);
   const files = {
+    summary_json: find('summary', 'json'),
     transcript_json: find('transcript', 'json'),
     transcript_srt: find('transcript', 'srt'),
     transcript_txt: find('transcript', 'txt'),
-    summary_json: find('summary', 'json'),
   };
-  if (!Object.values(files).some(Boolean)) return [];
+  const stamp = formatTime(at);
   const data: Record<string, unknown> = {
+    account_id: store.customerId,
+    app_id: store.appId,
     recording_id: job.id,
     room_id: job.roomId,
+    room_name: store.rooms.get(job.roomId)?.name ?? '',
     session_id: job.sessionId,
+    metadata_id: randomUUID(),
+    metadata_timestamp: stamp,
     transcription_id: `${job.id}-transcription`,
     duration: Math.max(0, ...assets.map((a) => a.duration)),
   };
+  for (const [key, asset] of Object.entries(files)) data[`${key}_asset_id`] = asset?.id ?? '';
+  if (state === 'started') return [{ type: 'transcription.started.success', data }];
   for (const [key, asset] of Object.entries(files)) {
-    data[`${key}_asset_id`] = asset?.id ?? '';
-    data[`${key}_path`] = asset?.path ?? '';
+    const usable = state === 'success' && asset !== undefined;
+    data[`${key}_path`] = usable ? asset.path : '';
+    data[`${key}_presigned_url`] = usable ? presignedUrlFor(asset.path, 86_400, at) : '';
+  }
+  if (state === 'failure') {
+    data.error_message = 'transcription failed';
+    return [{ type: 'transcription.failure', data }];
   }
   return [{ type: 'transcription.success', data }];
+}
+
+/**
+ * RTMP ingest through a room's stream key
+ * (https://www.100ms.live/docs/server-side/v2/how-to-guides/configure-webhooks/webhook#rtmp-ingest-events).
+ * `id`, `account_id`, `app_id`, `timestamp` and `type` in the docs' field list are the envelope's.
+ */
+function ingestEvents(
+  store: Store,
+  ingest: IngestRecord,
+  state: 'start.success' | 'end.success' | 'failure',
+  at: Micros,
+): Array<{ type: string; data: Record<string, unknown> }> {
+  const room = store.rooms.get(ingest.roomId);
+  const ids = {
+    room_id: ingest.roomId,
+    template_id: room?.templateId ?? '',
+    ingest_id: ingest.id,
+  };
+  if (state === 'start.success') {
+    return [
+      {
+        type: 'ingest.start.success',
+        data: { ...ids, stream_id: ingest.streamId, started_at: formatTime(ingest.startedAt) },
+      },
+    ];
+  }
+  if (state === 'end.success') {
+    const ended = ingest.endedAt ?? at;
+    return [
+      {
+        type: 'ingest.end.success',
+        data: {
+          ...ids,
+          stream_id: ingest.streamId,
+          started_at: formatTime(ingest.startedAt),
+          completed_at: formatTime(ended),
+          last_disconnected_at: formatTime(ended),
+          duration: seconds(ingest.startedAt, ended),
+          reason: ingest.endReason,
+        },
+      },
+    ];
+  }
+  return [{ type: 'ingest.failure', data: { ...ids, error_message: ingest.errorMessage } }];
 }
 
 export interface WebhookSenderOptions {

@@ -1,4 +1,4 @@
-/** `GET /v2/analytics/events` (reference §2.2, §4.9): filters, repeated `type`, `next` paging and snapshots. */
+/** `GET /v2/analytics/events` (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview): filters, repeated `type`, `next` paging and snapshots. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ROOMS } from '../../src/emulator/index.js';
 import { ERROR_EVENT_TYPES } from '../../src/hms/types.js';
@@ -21,7 +21,7 @@ describe('analytics events', () => {
     expect(answer.json.message).toMatch(/room_id/);
   });
 
-  it('serves more than 25 track and recording events, chronologically, with the documented envelope', async () => {
+  it('serves more than 25 events of every supported type by default, chronologically, with the documented envelope', async () => {
     const first = await h.raw(`/analytics/events?room_id=${room}`);
     expect(Object.keys(first.json).sort()).toEqual(['events', 'limit', 'next', 'total']);
     expect(first.json.limit).toBe(10);
@@ -39,6 +39,11 @@ describe('analytics events', () => {
         'track.update.success',
         'track.remove.success',
         'beam.recording.success',
+        // Without `type` the default is every supported type, error events included.
+        'client.disconnected',
+        'client.join.failed',
+        'client.publish.failed',
+        'client.subscribe.failed',
       ]),
     );
     const track = all.find((e) => e.type === 'track.add.success');
@@ -66,7 +71,7 @@ describe('analytics events', () => {
     await expectHmsError(h.hms.analytics.listEvents({ room_id: room, type: ['peer.join.success'] }), 400);
   });
 
-  it('serves error events only with error=true', async () => {
+  it('serves only error events with error=true, and them too without it', async () => {
     const errors = await h.hms.analytics.listEvents({ room_id: room, error: true, limit: 100 });
     expect(errors.items.length).toBeGreaterThanOrEqual(4);
     expect(errors.items.every((e) => (ERROR_EVENT_TYPES as readonly string[]).includes(e.type))).toBe(true);
@@ -75,8 +80,10 @@ describe('analytics events', () => {
       error_name: expect.any(String),
       action: expect.any(String),
     });
-    const plain = await h.hms.analytics.listEvents({ room_id: room, limit: 100 });
-    expect(plain.items.some((e) => (ERROR_EVENT_TYPES as readonly string[]).includes(e.type))).toBe(false);
+    const plain = [];
+    for await (const event of h.hms.analytics.iterateEvents({ room_id: room, limit: 100 })) plain.push(event);
+    const plainErrors = plain.filter((e) => (ERROR_EVENT_TYPES as readonly string[]).includes(e.type));
+    expect(plainErrors.map((e) => e.id).sort()).toEqual(errors.items.map((e) => e.id).sort());
     await expectHmsError(
       h.hms.analytics.listEvents({ room_id: room, error: true, type: ['track.add.success'] }),
       400,

@@ -1,6 +1,6 @@
 /**
  * Management-token checks and wire-level strictness of the emulator, with raw fetch and
- * hand-minted tokens (reference §1.3, §3.2).
+ * hand-minted tokens (https://www.100ms.live/docs/server-side/v2/introduction/authentication-and-tokens, https://www.100ms.live/docs/server-side/v2/introduction/request-and-response).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, mintToken, startHarness } from '../helpers/emulator-harness.js';

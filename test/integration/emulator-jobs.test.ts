@@ -1,6 +1,6 @@
 /**
- * Recordings (reference §4.4), recording assets (§4.5), live streams (§4.7) and external streams
- * (§4.8), with the job state machine driven by a test clock and by `advanceJobs()`.
+ * Recordings (https://www.100ms.live/docs/server-side/v2/api-reference/recordings/overview), recording assets (https://www.100ms.live/docs/server-side/v2/api-reference/recording-assets/overview), live streams (https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/overview) and external streams
+ * (https://www.100ms.live/docs/server-side/v2/api-reference/external-streams/overview), with the job state machine driven by a test clock and by `advanceJobs()`.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_ROOMS } from '../../src/emulator/index.js';

@@ -1,4 +1,4 @@
-/** Active rooms, peers, messages, removal, end-room (reference §4.3) and room codes (§4.6). */
+/** Active rooms, peers, messages, removal, end-room (https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/overview) and room codes (https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/room-code-overview). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_ROOMS } from '../../src/emulator/index.js';
 import { expectHmsError, type Harness, ISO, OBJECT_ID, startHarness } from '../helpers/emulator-harness.js';

@@ -1,6 +1,6 @@
 /**
- * Rooms, sessions and templates through the real client (reference §4.1, §4.2, §4.10), the
- * pagination contract (§2.1) and seed determinism.
+ * Rooms, sessions and templates through the real client (https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/create-via-api, https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/list-sessions, https://www.100ms.live/docs/server-side/v2/api-reference/policy/template-object), the
+ * pagination contract (https://www.100ms.live/docs/server-side/v2/introduction/request-and-response) and seed determinism.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, SEED_ROOMS } from '../../src/emulator/index.js';
@@ -40,10 +40,10 @@ describe('rooms', () => {
   });
 
   it('filters by exact name (case-insensitive, spaces and & encoded), enabled, template and dates', async () => {
-    const spaced = await h.hms.rooms.list({ name: SEED_ROOMS.spaced });
-    expect(spaced.items.map((r) => r.name)).toEqual([SEED_ROOMS.spaced]);
+    const spaced = await h.hms.rooms.list({ name: SEED_ROOMS.punctuated });
+    expect(spaced.items.map((r) => r.name)).toEqual([SEED_ROOMS.punctuated]);
     expect((await h.hms.rooms.list({ name: 'PRODUCT-STANDUP' })).items).toHaveLength(1);
-    expect((await h.hms.rooms.list({ name: 'design review' })).items).toHaveLength(0);
+    expect((await h.hms.rooms.list({ name: 'design-review' })).items).toHaveLength(0);
     const disabled = await h.hms.rooms.list({ enabled: false });
     expect(disabled.items.every((r) => !r.enabled)).toBe(true);
     expect(disabled.items.map((r) => r.name)).toContain(SEED_ROOMS.disabled);
@@ -134,10 +134,10 @@ describe('rooms', () => {
     await expectHmsError(h.hms.rooms.create(body as never), 400, message);
   });
 
-  it('answers 404 "Error: template not found" for an unknown template and 400 for template_id on update', async () => {
+  it('answers 400 "Error: template not found" for an unknown template and 400 for template_id on update', async () => {
     await expectHmsError(
       h.hms.rooms.create({ name: 'emu-x', template_id: 'aaaaaaaaaaaaaaaaaaaaaaaa' }),
-      404,
+      400,
       /^Error: template not found$/,
     );
     const id = await h.roomId(SEED_ROOMS.empty);
@@ -224,8 +224,14 @@ describe('pagination', () => {
       pages += 1;
       const data = (answer.json.data ?? []) as Session[];
       ids.push(...data.map((s) => s.id));
-      if (answer.json.last === '') break;
+      if (data.length === 0) {
+        // Only an empty page has no last object: `last` is "".
+        expect(answer.json.last).toBe('');
+        break;
+      }
+      // `last` is the id of the last object, on the final page too.
       expect(answer.json.last).toBe(data.at(-1)?.id);
+      if (data.length < limit) break;
       start = answer.json.last;
     }
     return { ids, pages };
@@ -248,6 +254,21 @@ describe('pagination', () => {
     for await (const session of h.hms.sessions.iterate({ room_id: roomId, limit: 10 }))
       iterated.push(session.id);
     expect(iterated).toEqual(expected);
+  });
+
+  it('ends an exactly full final page with its last id, so the walk costs one more (empty) call', async () => {
+    const roomId = await h.roomId(SEED_ROOMS.big);
+    const total = h.emulator.state.sessions(roomId).length;
+    expect(total % 25).toBe(0);
+    const { ids, pages } = await walk(25);
+    expect(ids).toHaveLength(total);
+    expect(pages).toBe(total / 25 + 1);
+    h.emulator.resetStats();
+    const iterated: string[] = [];
+    for await (const session of h.hms.sessions.iterate({ room_id: roomId, limit: 25 }))
+      iterated.push(session.id);
+    expect(iterated).toHaveLength(total);
+    expect(h.emulator.stats().requests['GET /v2/sessions']).toBe(total / 25 + 1);
   });
 
   it('clamps limit to 10–100 and refuses a foreign cursor', async () => {

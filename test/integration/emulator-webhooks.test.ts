@@ -1,4 +1,4 @@
-/** Webhook delivery history, replay workflows (reference §2.3, §4.9) and peer quality stats. */
+/** Webhook delivery history, replay workflows (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/list-webhook-events, https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview) and peer quality stats. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ROOMS } from '../../src/emulator/index.js';
 import { expectHmsError, type Harness, ISO, startHarness } from '../helpers/emulator-harness.js';
@@ -64,6 +64,7 @@ describe('webhook delivery history', () => {
         'beam.started.success',
         'beam.stopped.success',
         'beam.recording.success',
+        'transcription.success',
       ]),
     );
     for (const event of all.events) {

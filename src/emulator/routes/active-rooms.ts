@@ -1,4 +1,4 @@
-/** `/v2/active-rooms` (reference §4.3). */
+/** `/v2/active-rooms` (https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/overview). */
 import { badRequest, invalidBodyParam, notFound } from '../http.js';
 import type { PeerRecord, RoomRecord, SessionRecord } from '../model.js';
 import { renderActivePeer, renderActivePeerWithTracks, renderActiveRoom } from '../render.js';
@@ -8,7 +8,7 @@ import { findRoom } from './rooms.js';
 
 /**
  * Active-room endpoints answer only while a session is live. The status for an idle room is
- * not documented; 404 is the plausible one (reference §4.3, inferred).
+ * not documented; 404 is the plausible one (https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/overview, inferred).
  */
 function live(store: Store, roomId: string): { room: RoomRecord; session: SessionRecord } {
   const room = findRoom(store, roomId);
@@ -89,7 +89,7 @@ function sendMessage(ctx: RouteContext) {
   if (message === undefined || message === '') throw invalidBodyParam('message', 'message is required');
   const { room, session } = live(store, params.id as string);
   let target: { peerId: string } | { role: string } | { broadcast: true };
-  // `peer_id` wins over `role` when both are present (reference §4.3).
+  // `peer_id` wins over `role` when both are present (https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/overview).
   if (peerId !== undefined && peerId !== '') {
     activePeer(store, session, peerId);
     target = { peerId };
@@ -128,8 +128,7 @@ function removePeers(ctx: RouteContext) {
     if (targets.length === 0) throw notFound('Error: Peer not found', `no active peer with role ${role}`);
   }
   const now = store.nowUs();
-  for (const peer of targets)
-    store.leavePeer(session, peer, reason ? `server removed peer: ${reason}` : 'server removed peer', now);
+  for (const peer of targets) store.leavePeer(session, peer, 'peer kicked', now, reason ?? '');
   return { message: 'peer remove request submitted' };
 }
 
@@ -142,7 +141,7 @@ function endRoom(ctx: RouteContext) {
   const { room, session } = live(store, params.id as string);
   const now = store.nowUs();
   store.onChange?.({ kind: 'room.end', session, reason: reason ?? 'room ended', lock }, now);
-  store.closeSession(session, now, reason ?? 'room ended');
+  store.closeSession(session, now, reason ?? 'room ended', 'client request');
   if (lock) {
     // lock: true also disables the room, so nobody can start a new session in it.
     room.enabled = false;

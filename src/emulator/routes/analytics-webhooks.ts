@@ -1,5 +1,5 @@
 /**
- * The rest of `/v2/analytics` (reference §2.3, §4.9): webhook delivery history, webhook replay
+ * The rest of `/v2/analytics` (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/list-webhook-events, https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview): webhook delivery history, webhook replay
  * workflows and per-peer quality stats. None of it is stored as such: deliveries and stats are
  * derived from the sessions, peers and jobs in the store, with hash-seeded values, so reads never
  * consume the id generator and the same state always gives the same answer.
@@ -13,7 +13,7 @@ import { type RouteContext, route } from '../router.js';
 import type { Store } from '../store.js';
 import { formatTime, type Micros, parseTime, US_PER_DAY, US_PER_SECOND } from '../time.js';
 
-/** Types the history and replay APIs accept in `event_names` (reference §4.9). */
+/** Types the history and replay APIs accept in `event_names` (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview). */
 const WEBHOOK_EVENT_NAMES = new Set([
   'session.open.success',
   'session.close.success',
@@ -113,6 +113,16 @@ function deliveries(store: Store, from: Micros, to: Micros): Delivery[] {
       if (job.kind !== 'live-stream' || store.assetsOf(job.id).length > 0)
         add(name, job.updatedAt, job.roomId, `${job.id}:rec`, data);
     }
+    const transcripts = store
+      .assetsOf(job.id)
+      .filter((a) => (a.type === 'transcript' || a.type === 'summary') && a.status === 'completed');
+    if (transcripts.length > 0) {
+      const at = Math.max(...transcripts.map((a) => a.createdAt));
+      add('transcription.success', at, job.roomId, `${job.id}:transcription`, {
+        ...data,
+        recording_id: job.id,
+      });
+    }
   }
   return out.sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
 }
@@ -182,7 +192,7 @@ function readReplay(store: Store, body: Body) {
   const names = body.stringArray('event_names');
   const limit = body.int('limit') ?? MAX_REPLAY;
   const offset = body.int('offset') ?? 0;
-  // Replays default to the failed deliveries: the point of a replay (reference §4.9).
+  // Replays default to the failed deliveries: the point of a replay (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview).
   const status = body.string('status') ?? 'failed';
   body.done();
   const asBody = (name: string) => invalidBodyParam(name);
@@ -231,7 +241,7 @@ function replay(ctx: RouteContext) {
     )
     .slice(offset, offset + limit);
   const id = hashUuid(`${key}|${now}`);
-  // Delivered at 10 events per second (reference §4.9), but never faster than one job step so
+  // Delivered at 10 events per second (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview), but never faster than one job step so
   // tests can observe "Running"; advanceJobs() finishes it at once.
   const duration = Math.max(store.jobStepMs * 1000, (selected.length / 10) * US_PER_SECOND);
   store.replays.set(id, {
@@ -269,13 +279,32 @@ function replayStatus({ store, params, query }: RouteContext) {
   };
 }
 
+interface Band {
+  minBps: number;
+  maxBps: number;
+  minFps: number;
+  maxFps: number;
+}
+
+/**
+ * Bitrates are bits per second, as 100ms reports them (e.g. 2,500,000 for a 720p `h` layer;
+ * https://www.100ms.live/docs/server-side/v2/api-reference/analytics/peer-quality-stats).
+ */
+const SIMULCAST_LAYERS: Array<Band & { rid: 'h' | 'm' | 'l' }> = [
+  { rid: 'h', minBps: 1_800_000, maxBps: 2_600_000, minFps: 24, maxFps: 30 },
+  { rid: 'm', minBps: 900_000, maxBps: 1_300_000, minFps: 24, maxFps: 30 },
+  { rid: 'l', minBps: 150_000, maxBps: 350_000, minFps: 12, maxFps: 15 },
+];
+const HIGH_BAND: Band = SIMULCAST_LAYERS[0] as Band;
+const SCREEN_BAND: Band = { minBps: 500_000, maxBps: 1_000_000, minFps: 5, maxFps: 10 };
+
 function series(rng: Rng, points: number, min: number, max: number, decimals = 0): number[] {
   const scale = 10 ** decimals;
   return Array.from({ length: points }, () => Math.round((min + rng.next() * (max - min)) * scale) / scale);
 }
 
 /**
- * Quality stats exist only after the session ended (reference §4.9: "not real-time"); before
+ * Quality stats exist only after the session ended (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview: "not real-time"); before
  * that, and for peers not in the session, there is nothing to find: 404 (inferred).
  */
 function peerStats({ store, query }: RouteContext) {
@@ -308,31 +337,43 @@ function peerStats({ store, query }: RouteContext) {
   const publishes = (role?.publishParams?.allowed ?? []).length > 0;
   const videos = publishes ? tracks.filter((t) => t.type === 'video') : [];
   const audios = publishes ? tracks.filter((t) => t.type === 'audio') : [];
+  // One entry per simulcast layer the role publishes, highest first, sharing the track id; a
+  // screen share (or a role without simulcast) is one entry with `rid: null`.
+  const simulcast = role?.publishParams?.simulcast as { video?: { layers?: unknown[] } } | undefined;
+  const layerCount = Math.min(3, simulcast?.video?.layers?.length ?? 0);
+  const layers = SIMULCAST_LAYERS.slice(0, layerCount);
+  const publisherVideo = videos.flatMap((t) => {
+    const rids = t.source === 'screen' || layers.length === 0 ? [null] : layers;
+    return rids.map((layer) => {
+      const band: Band = layer ?? (t.source === 'screen' ? SCREEN_BAND : HIGH_BAND);
+      return {
+        track_id: t.id,
+        type: t.source,
+        rid: layer?.rid ?? null,
+        time_series: {
+          timestamps,
+          bitrate: series(rng, points, band.minBps, band.maxBps),
+          fps: series(rng, points, band.minFps, band.maxFps),
+          packet_loss_percent: series(rng, points, 0, 2, 2),
+          rtt_ms: series(rng, points, 40, 120),
+        },
+      };
+    });
+  });
   return {
     peer_id: peer.id,
     session_id: session.id,
     room_id: session.roomId,
     publisher: {
-      video: videos.map((t) => ({
-        track_id: t.id,
-        type: t.source,
-        rid: t.source === 'screen' ? null : 'h',
-        time_series: {
-          timestamps,
-          bitrate: series(rng, points, 350, 900),
-          fps: series(rng, points, 24, 30),
-          packet_loss_percent: series(rng, points, 0, 2, 2),
-          rtt_ms: series(rng, points, 40, 120),
-        },
-      })),
+      video: publisherVideo,
       audio: audios.map((t) => ({
         track_id: t.id,
         time_series: {
           timestamps,
-          bitrate: series(rng, points, 24, 40),
+          bitrate: series(rng, points, 24_000, 64_000),
           packet_loss_percent: series(rng, points, 0, 1, 2),
           rtt_ms: series(rng, points, 40, 120),
-          jitter_ms: series(rng, points, 1, 15),
+          jitter_ms: series(rng, points, 1, 15, 1),
         },
       })),
     },
@@ -343,8 +384,8 @@ function peerStats({ store, query }: RouteContext) {
           type: 'regular',
           time_series: {
             timestamps,
-            bitrate: series(rng, points, 200, 1500),
-            fps: series(rng, points, 20, 30),
+            bitrate: series(rng, points, 300_000, 2_500_000),
+            fps: series(rng, points, 15, 30),
             freeze_count: series(rng, points, 0, 2),
           },
         },
@@ -354,7 +395,7 @@ function peerStats({ store, query }: RouteContext) {
           track_id: hashUuid(`${sessionId}|${peerId}|sub-audio`),
           time_series: {
             timestamps,
-            bitrate: series(rng, points, 24, 40),
+            bitrate: series(rng, points, 24_000, 40_000),
             concealed_samples: series(rng, points, 0, 500),
             packet_loss_percent: series(rng, points, 0, 1, 2),
           },

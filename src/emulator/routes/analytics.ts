@@ -1,4 +1,4 @@
-/** `/v2/analytics/events` (reference §2.2, §4.9). */
+/** `/v2/analytics/events` (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview). */
 import { createHash } from 'node:crypto';
 import { ERROR_EVENT_TYPES, RECORDING_EVENT_TYPES, TRACK_EVENT_TYPES } from '../../hms/types.js';
 import { badRequest, invalidQueryParam } from '../http.js';
@@ -8,10 +8,13 @@ import { type RouteContext, route } from '../router.js';
 
 const LIMIT_ANALYTICS: LimitRule = { min: 1, max: 100, default: 10 };
 const ERROR_TYPES = new Set<string>(ERROR_EVENT_TYPES);
-/** Without `type` (and without `error=true`) every track and recording event type is served. */
-const DEFAULT_TYPES = [...TRACK_EVENT_TYPES, ...RECORDING_EVENT_TYPES] as string[];
-const KNOWN_TYPES = new Set<string>([...DEFAULT_TYPES, ...ERROR_EVENT_TYPES]);
-/** `next` tokens expire 24 h after the first query (reference §2.2). */
+/**
+ * Without `type` every supported event type is served, error events included ("default: all
+ * supported types", https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview).
+ */
+const DEFAULT_TYPES = [...TRACK_EVENT_TYPES, ...RECORDING_EVENT_TYPES, ...ERROR_EVENT_TYPES] as string[];
+const KNOWN_TYPES = new Set<string>(DEFAULT_TYPES);
+/** `next` tokens expire 24 h after the first query (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview). */
 const TOKEN_TTL_MS = 24 * 3600 * 1000;
 
 /**

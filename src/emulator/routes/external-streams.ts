@@ -1,4 +1,4 @@
-/** `/v2/external-streams`: RTMP out (reference §4.8). */
+/** `/v2/external-streams`: RTMP out (https://www.100ms.live/docs/server-side/v2/api-reference/external-streams/overview). */
 import { invalidBodyParam } from '../http.js';
 import type { ExternalStreamJob } from '../model.js';
 import { renderExternalStream } from '../render.js';

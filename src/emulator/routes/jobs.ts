@@ -1,5 +1,5 @@
 /**
- * What recordings, live streams and external streams share (reference §5.4): list filters,
+ * What recordings, live streams and external streams share (https://www.100ms.live/docs/server-side/v2/api-reference/recordings/overview): list filters,
  * lookups, start preconditions, stop semantics, and the optional body parts they have in common.
  */
 import type { JobStatus, Resolution, TranscriptionOptions } from '../../hms/types.js';
@@ -117,7 +117,7 @@ export function startPreconditions(
 
 /**
  * `meeting_url` is optional when the template has a subdomain (dashboard templates), required
- * otherwise (reference §4.4). The default opens the room as its least privileged subscriber.
+ * otherwise (https://www.100ms.live/docs/server-side/v2/api-reference/recordings/overview). The default opens the room as its least privileged subscriber.
  */
 export function resolveMeetingUrl(store: Store, room: RoomRecord, given: string | undefined): string {
   if (given !== undefined) {
@@ -155,7 +155,7 @@ export function resolveDestination(
   return given;
 }
 
-/** Bounds of the external-stream page (reference §4.8), applied to recordings too (inferred). */
+/** Bounds of the external-stream page (https://www.100ms.live/docs/server-side/v2/api-reference/external-streams/overview), applied to recordings too (inferred). */
 export function readResolution(body: Body | undefined, field: string): Resolution | undefined {
   if (!body) return undefined;
   const width = body.int('width');
@@ -187,15 +187,15 @@ export function readTranscription(
   const vocabulary = body.stringArray('custom_vocabulary');
   const summaryBody = body.object('summary');
   body.done();
-  if (enabled === undefined)
-    throw invalidBodyParam('transcription.enabled', 'transcription.enabled is required');
   const badMode = modes?.find((mode) => !allowedModes.includes(mode));
   if (badMode !== undefined)
     throw invalidBodyParam('transcription.modes', `mode ${badMode} is not allowed here`);
   const badOutput = outputModes?.find((mode) => !['txt', 'srt', 'json'].includes(mode));
   if (badOutput !== undefined)
     throw invalidBodyParam('transcription.output_modes', `output mode ${badOutput} is unknown`);
-  const options: TranscriptionOptions = { enabled };
+  // `enabled` is optional: "Set this to true to enable transcription"; absent means off (Go's
+  // zero value; https://www.100ms.live/docs/server-side/v2/api-reference/recordings/start-recording-for-room).
+  const options: TranscriptionOptions = { enabled: enabled ?? false };
   if (modes) options.modes = modes as TranscriptionOptions['modes'];
   if (outputModes) options.output_modes = outputModes as TranscriptionOptions['output_modes'];
   if (vocabulary) options.custom_vocabulary = vocabulary;
@@ -260,7 +260,7 @@ export function stopById(kind: JobKind) {
 }
 
 /**
- * Stop all for a room answers the list envelope of the jobs it stopped (reference §2.1). With
+ * Stop all for a room answers the list envelope of the jobs it stopped (https://www.100ms.live/docs/server-side/v2/introduction/request-and-response). With
  * nothing to stop it still answers 200 with an empty list: stopping is idempotent from the
  * caller's point of view (inferred; the docs show only the success case).
  */
@@ -273,9 +273,14 @@ export function stopAllForRoom(kind: JobKind) {
     const stopped = jobsOf(store, kind).filter(
       (job) => job.roomId === room.id && LIVE_JOB_STATUSES.has(job.status),
     );
-    for (const job of stopped) store.stopJob(job, '', now);
+    for (const job of stopped) store.stopJob(job, '', now, 'client request');
     const data = stopped.map((job) => renderJob(store, job, false));
-    return { limit: Math.max(LIMIT_1_100.default, data.length), data, last: '' };
+    // The docs contradict themselves: the recordings page shows `limit: 1` (the item count) and
+    // items with `recording_assets: null`; the live-streams page shows `limit: 10`. We take the
+    // list envelope's own meaning (https://www.100ms.live/docs/server-side/v2/api-reference/recordings/stop-recording-for-room):
+    // `limit` is the page size the server filled (the default 10), `last` the id of the last
+    // item, and items are list items, without `recording_assets` (single-object GETs carry it).
+    return { limit: LIMIT_1_100.default, data, last: data.at(-1)?.id ?? '' };
   };
 }
 

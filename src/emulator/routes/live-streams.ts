@@ -1,4 +1,4 @@
-/** `/v2/live-streams`: HLS (reference §4.7). */
+/** `/v2/live-streams`: HLS (https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/overview). */
 import { badRequest, invalidBodyParam } from '../http.js';
 import type { LiveStreamJob } from '../model.js';
 import { renderLiveStream } from '../render.js';

@@ -1,4 +1,4 @@
-/** `/v2/recording-assets` (reference §4.5). */
+/** `/v2/recording-assets` (https://www.100ms.live/docs/server-side/v2/api-reference/recording-assets/overview). */
 import { badRequest, invalidQueryParam, notFound } from '../http.js';
 import type { AssetRecord } from '../model.js';
 import { LIMIT_1_100, paginate, resolveLimit } from '../paginate.js';
@@ -8,7 +8,7 @@ import { presignedUrlFor, type Store } from '../store.js';
 
 const ASSET_STATUSES = new Set(['completed', 'failed', 'processing']);
 
-/** Without `presign_duration` the server uses its storage default: 3 days on S3 and GCS (§4.5). */
+/** Without `presign_duration` the server uses its storage default: 3 days on S3 and GCS (https://www.100ms.live/docs/server-side/v2/api-reference/recording-assets/overview). */
 export const DEFAULT_PRESIGN_SECONDS = 3 * 24 * 3600;
 /** S3's own ceiling for SigV4 presigned URLs (7 days); longer requests cannot be honoured. */
 const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;

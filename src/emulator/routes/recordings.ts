@@ -1,11 +1,11 @@
-/** `/v2/recordings` (reference §4.4). */
+/** `/v2/recordings` (https://www.100ms.live/docs/server-side/v2/api-reference/recordings/overview). */
 
 import type { TranscriptionOptions } from '../../hms/types.js';
 import { badRequest, notFound } from '../http.js';
 import type { RecordingJob, RoomRecord, SessionRecord } from '../model.js';
 import { renderRecording } from '../render.js';
 import { type RouteContext, route } from '../router.js';
-import type { Store } from '../store.js';
+import { plannedAssetTypes, type Store } from '../store.js';
 import {
   getJob,
   jobsOf,
@@ -53,7 +53,7 @@ export function createRecordingJob(
     audioOnly: options.audioOnly ?? false,
     resolution: options.resolution ?? { width: 1280, height: 720 },
     transcription: options.transcription ?? null,
-    assetTypes: null,
+    assetTypes: plannedAssetTypes(options.transcription ?? null),
   };
   store.jobs.set(job.id, job);
   return job;

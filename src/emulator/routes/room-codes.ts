@@ -1,4 +1,4 @@
-/** `/v2/room-codes` (reference §4.6). */
+/** `/v2/room-codes` (https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/room-code-overview). */
 import { ApiError, badRequest, forbidden, invalidBodyParam, notFound } from '../http.js';
 import type { RoomCodeRecord, RoomRecord } from '../model.js';
 import { LIMIT_1_100, paginate, resolveLimit } from '../paginate.js';
@@ -8,7 +8,7 @@ import type { Store } from '../store.js';
 
 const MAX_CODES_PER_ROOM = 100;
 
-/** Room codes answer 404 for an unknown room and 403 for a disabled one (reference §4.6). */
+/** Room codes answer 404 for an unknown room and 403 for a disabled one (https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/room-code-overview). */
 function usableRoom(store: Store, id: string): RoomRecord {
   const room = store.rooms.get(id);
   if (!room) throw notFound('Room not found', `no room with id ${id}`);
@@ -43,6 +43,10 @@ function list({ store, params, query }: RouteContext) {
   const start = query.string('start');
   query.done();
   const room = usableRoom(store, params.id as string);
+  // A role the room's template does not have is a 404, not an empty list
+  // (https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/get-room-code).
+  if (role !== undefined && !store.templateOf(room).roles[role])
+    throw notFound('Role not found', `the room's template has no role ${role}`);
   const codes = codesOf(store, room.id).filter(
     (code) =>
       (role === undefined || code.role === role) && (enabled === undefined || code.enabled === enabled),
@@ -58,7 +62,7 @@ function list({ store, params, query }: RouteContext) {
 /**
  * Create-all reconciles the room's codes with its template: every role without an enabled code
  * gets one, codes of roles that no longer exist are disabled, and the answer lists the enabled
- * codes of every current role (reference §4.6; idempotent re-runs are inferred).
+ * codes of every current role (https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/room-code-overview; idempotent re-runs are inferred).
  */
 function createAll(ctx: RouteContext) {
   const { store, params } = ctx;
@@ -96,7 +100,7 @@ function createForRole(ctx: RouteContext) {
 function setEnabled(ctx: RouteContext) {
   const { store } = ctx;
   const body = ctx.body();
-  // Exactly `code` and `enabled`: any other field is a 400 (reference §4.6).
+  // Exactly `code` and `enabled`: any other field is a 400 (https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/room-code-overview).
   const code = body.string('code');
   const enabled = body.bool('enabled');
   body.done();

@@ -1,4 +1,4 @@
-/** `/v2/rooms` (reference §4.1). */
+/** `/v2/rooms` (https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/create-via-api). */
 import type { RecordingInfo, RoomWebhook, UploadInfo } from '../../hms/types.js';
 import { ApiError, type Body, badRequest, invalidBodyParam, isObjectId, notFound } from '../http.js';
 import type { RoomRecord } from '../model.js';
@@ -13,7 +13,7 @@ const UPLOAD_TYPES = new Set(['s3', 'gs', 'oss', 'azure']);
 /** Not documented; a bound keeps keys and logs sane and matches other 100ms name fields (inferred). */
 const MAX_NAME_LENGTH = 100;
 
-/** Sessions can last at most 12 h (reference §4.2): a room's bound is the same. */
+/** Sessions can last at most 12 h (https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/list-sessions): a room's bound is the same. */
 const DEFAULT_MAX_DURATION_SECONDS = 43_200;
 
 export function findRoom(store: Store, id: string): RoomRecord {
@@ -101,8 +101,9 @@ function readRoomFields(
     if (templateId !== undefined) {
       if (!isObjectId(templateId))
         throw invalidBodyParam('template_id', 'template_id must be a 24-character hex id');
-      // Not documented as 404 or 400: "not found" semantics read as 404 (inferred).
-      if (!store.templates.has(templateId)) throw new ApiError(404, 'Error: template not found');
+      // 100ms answers 400 here, not 404: the room is what is being created, the template is a bad
+      // body value (https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/create-via-api).
+      if (!store.templates.has(templateId)) throw badRequest('Error: template not found');
       fields.templateId = templateId;
     }
   } else {
@@ -137,7 +138,11 @@ function readRoomFields(
   if (polls !== undefined) {
     const bad = polls.find((poll) => !isObjectId(poll));
     if (bad !== undefined) throw invalidBodyParam('polls', `poll id ${bad} is not a 24-character hex id`);
-    fields.polls = polls;
+    // Linking a poll that does not exist is a client bug (inferred; the docs show only success:
+    // https://www.100ms.live/docs/server-side/v2/api-reference/polls/link-polls-with-room-via-api).
+    const unknown = polls.find((poll) => !store.polls.has(poll));
+    if (unknown !== undefined) throw invalidBodyParam('polls', `no poll with id ${unknown}`);
+    fields.polls = [...new Set(polls)];
   }
   body.done();
   return fields;
@@ -148,7 +153,7 @@ function apply(room: RoomRecord, fields: RoomFields): void {
   if (fields.description !== undefined) room.description = fields.description;
   if (fields.templateId !== undefined) room.templateId = fields.templateId;
   // Sending recording_info pins the room's recording settings; from then on it no longer
-  // follows the template (reference §4.1).
+  // follows the template (https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/create-via-api).
   if (fields.recordingInfo !== undefined) room.recordingInfo = fields.recordingInfo;
   if (fields.region !== undefined) room.region = fields.region;
   if (fields.largeRoom !== undefined) room.largeRoom = fields.largeRoom;

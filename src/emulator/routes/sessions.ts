@@ -1,4 +1,4 @@
-/** `/v2/sessions` (reference §4.2). */
+/** `/v2/sessions` (https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/list-sessions). */
 import { notFound } from '../http.js';
 import type { SessionRecord } from '../model.js';
 import { LIMIT_10_100, paginate, resolveLimit } from '../paginate.js';
@@ -8,7 +8,7 @@ import { type RouteContext, route } from '../router.js';
 function list({ store, query }: RouteContext) {
   const roomId = query.objectId('room_id');
   // The docs label `active` "Default: true" but their unfiltered example lists inactive
-  // sessions: an absent filter means no filter (reference §4.2, inferred).
+  // sessions: an absent filter means no filter (https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/list-sessions, inferred).
   const active = query.bool('active');
   const after = query.time('after');
   const before = query.time('before');

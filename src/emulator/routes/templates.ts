@@ -1,5 +1,5 @@
 /**
- * `/v2/templates` (reference §4.10). Unlike everything else on the API, template JSON is
+ * `/v2/templates` (https://www.100ms.live/docs/server-side/v2/api-reference/policy/template-object). Unlike everything else on the API, template JSON is
  * camelCase. Role and settings contents are stored as given: the emulator checks the envelope
  * (names, required parts, object shapes), not every permission flag.
  */
@@ -88,7 +88,7 @@ function list({ store, query }: RouteContext) {
   return { limit, data: page.items.map((template) => renderTemplate(store, template)), last: page.last };
 }
 
-/** Upsert by name: an existing name is overwritten (reference §4.10). */
+/** Upsert by name: an existing name is overwritten (https://www.100ms.live/docs/server-side/v2/api-reference/policy/template-object). */
 function create(ctx: RouteContext) {
   const { store } = ctx;
   const parts = readParts(ctx.body());
@@ -110,7 +110,7 @@ function create(ctx: RouteContext) {
     destinations: parts.destinations ?? {},
     plugins: parts.plugins ?? null,
     recordings: [],
-    // Made through the API: no subdomain, so jobs need an explicit meeting_url (§4.4).
+    // Made through the API: no subdomain, so jobs need an explicit meeting_url (https://www.100ms.live/docs/server-side/v2/api-reference/recordings/overview).
     subdomain: null,
     createdAt: now,
     updatedAt: now,
@@ -119,7 +119,7 @@ function create(ctx: RouteContext) {
   return renderTemplate(store, template);
 }
 
-/** The whole template is replaced: roles and settings are required (reference §4.10). */
+/** The whole template is replaced: roles and settings are required (https://www.100ms.live/docs/server-side/v2/api-reference/policy/template-object). */
 function replace(ctx: RouteContext) {
   const { store, params } = ctx;
   const parts = readParts(ctx.body());
@@ -190,7 +190,7 @@ function postRecordings({ store, params, rawBody }: RouteContext) {
   const template = findTemplate(store, params.id as string);
   if (!Array.isArray(rawBody))
     throw badRequest('Invalid request body', 'expected an array of recording configs');
-  // "Currently only one element is allowed" (reference §4.10).
+  // "Currently only one element is allowed" (https://www.100ms.live/docs/server-side/v2/api-reference/policy/template-object).
   if (rawBody.length !== 1)
     throw badRequest('Invalid request body', 'exactly one recording config is allowed');
   template.recordings = [plainObject(rawBody[0], 'recordings[0]')];
