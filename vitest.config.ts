@@ -9,5 +9,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Files and the tests in each run in a random order, so a test that leans on another's
+    // leftovers fails here rather than later. The seed is printed at the top of the run
+    // ("Running tests with seed ..."); replay an order with `npx vitest run --sequence.seed=<seed>`.
+    sequence: { shuffle: true },
   },
 });

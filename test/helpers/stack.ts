@@ -4,6 +4,9 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { type CacheStore, createEntityCache, createMemoryStore } from '../../src/cache.js';
 import type { GatewayConfig } from '../../src/config.js';
 import { createEmulator, DEMO_CREDENTIALS, type EmulatorOptions } from '../../src/emulator/index.js';
 import { createHmsClient } from '../../src/hms/client.js';
@@ -30,6 +33,24 @@ export interface StackOptions {
   secret?: string;
 }
 
+/**
+ * The gateway's in-memory entity store, replaceable: after an emulator reset the gateway must not
+ * answer from what it cached before it (rooms are kept 30 s), or one test's leftovers leak into
+ * the next.
+ */
+function resettableStore(maxEntries: number): CacheStore & { clear(): void } {
+  let inner = createMemoryStore(maxEntries);
+  return {
+    getMany: (keys) => inner.getMany(keys),
+    set: (key, value, ttlMs) => inner.set(key, value, ttlMs),
+    delete: (keys) => inner.delete(keys),
+    close: () => inner.close(),
+    clear() {
+      inner = createMemoryStore(maxEntries);
+    },
+  };
+}
+
 export async function startStack(options: StackOptions = {}) {
   const emulator = await createEmulator({ ...DEMO_CREDENTIALS, ...options.emulator });
   const metrics = createMetrics();
@@ -52,7 +73,13 @@ export async function startStack(options: StackOptions = {}) {
     timeoutMs: options.client?.timeoutMs ?? 5000,
     maxConcurrency: options.client?.maxConcurrency ?? 32,
   });
-  const gateway = createGateway({ hms, metrics, logger, config: options.gateway });
+  const store = resettableStore(options.gateway?.cacheMaxEntries ?? 5000);
+  const cache = createEntityCache({
+    store,
+    workspace: hms.accessKey,
+    onLookup: (kind, hit) => metrics.cacheLookups.inc({ type: kind, result: hit ? 'hit' : 'miss' }),
+  });
+  const gateway = createGateway({ hms, metrics, logger, config: options.gateway, cache });
   const server = createServer(gateway.yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -70,6 +97,18 @@ export async function startStack(options: StackOptions = {}) {
     return { status: response.status, ...((await response.json()) as GraphQLResponse<T>) };
   }
 
+  /**
+   * Runs one of the dashboard's generated documents (examples/dashboard/src/generated): the
+   * answer is typed by codegen, so a test reads the fields a real client reads.
+   */
+  async function run<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<TResult> & { status: number }> {
+    return gql<TResult>(print(document), variables as Record<string, unknown>, headers);
+  }
+
   /** Upstream calls since the last reset, by "METHOD /v2/route/{id}" template. */
   function calls(): { total: number; byRoute: Record<string, number> } {
     const stats = emulator.stats();
@@ -82,8 +121,19 @@ export async function startStack(options: StackOptions = {}) {
     gateway,
     url,
     gql,
+    run,
     calls,
     resetCalls: () => emulator.resetStats(),
+    /**
+     * Back to the seed: the emulator's data, counters, faults and latency, and everything the
+     * gateway cached from it. Call it in `finally` after a test that changes shared data.
+     */
+    reset() {
+      emulator.reset({ data: true });
+      emulator.setFaults([]);
+      emulator.setLatency(null);
+      store.clear();
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,7 +2,7 @@
  * Rooms, sessions and templates through the real client (https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/create-via-api, https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/list-sessions, https://www.100ms.live/docs/server-side/v2/api-reference/policy/template-object), the
  * pagination contract (https://www.100ms.live/docs/server-side/v2/introduction/request-and-response) and seed determinism.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, SEED_ROOMS } from '../../src/emulator/index.js';
 import type { Session, Template } from '../../src/hms/types.js';
 import { expectHmsError, type Harness, ISO, OBJECT_ID, startHarness } from '../helpers/emulator-harness.js';
@@ -13,6 +13,8 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h?.close());
+// Tests here create and change rooms and templates: back to the seed after each, in any order.
+afterEach(() => h.emulator.reset({ data: true }));
 
 describe('rooms', () => {
   it('lists the seeded rooms newest first with the documented shape', async () => {

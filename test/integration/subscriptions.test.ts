@@ -261,9 +261,18 @@ describe('roomEvents over SSE', () => {
   });
 
   it('ends open streams when the gateway closes (a drain is not held up by subscribers)', async () => {
-    const sub = await subscribe(ALL_EVENTS, {}, await bearer({ scope: 'hms:read' }));
-    await stack.gateway.close();
-    expect(await sub.next()).toBeNull();
-    expect(stack.gateway.events.subscribers).toBe(0);
+    // Closing ends the event bus for good: this test owns its gateway.
+    const own = await startStack({ gateway: { auth: 'jwt', jwtSecret: JWT_SECRET } });
+    try {
+      const sub = await sseSubscribe(own.url, ALL_EVENTS, {}, await bearer({ scope: 'hms:read' }));
+      open.push(sub);
+      expect(sub.status).toBe(200);
+      await until(() => own.gateway.events.subscribers === 1);
+      await own.gateway.close();
+      expect(await sub.next()).toBeNull();
+      expect(own.gateway.events.subscribers).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -217,6 +217,12 @@ describe('POST /webhooks/100ms', () => {
   });
 
   it('counts deliveries by type and outcome in /metrics', async () => {
+    // Its own deliveries of each outcome, whichever tests ran before it.
+    const join = peerJoin();
+    expect((await postWebhook(stack.url, join, HEADER)).status).toBe(200);
+    expect((await postWebhook(stack.url, join, HEADER)).body.duplicate).toBe(true);
+    expect((await postWebhook(stack.url, join, {})).status).toBe(401);
+    expect((await postWebhook(stack.url, envelope('other.event.type', {}), HEADER)).status).toBe(200);
     const text = await (await fetch(`${stack.url}/metrics`)).text();
     expect(text).toMatch(/hms_webhooks_total\{type="peer\.join\.success",outcome="accepted"\} \d+/);
     expect(text).toMatch(/hms_webhooks_total\{type="peer\.join\.success",outcome="duplicate"\} \d+/);
