@@ -2,51 +2,28 @@
  * `npm start` with no credentials: the emulator simulates a busy demo room and delivers its
  * webhooks to the gateway itself, so a GraphiQL-style SSE subscription sees live events.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SEED_ROOMS } from '../../src/emulator/index.js';
-import { type SseSubscription, sseSubscribe, until } from '../helpers/live.js';
-import { freePort } from '../helpers/processes.js';
+import { type SseSubscription, sseSubscribe } from '../helpers/live.js';
+import { freePort, type ScriptProcess, spawnScript } from '../helpers/processes.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-let child: ChildProcess | undefined;
+let gateway: ScriptProcess | undefined;
 let subscription: SseSubscription | undefined;
 afterAll(async () => {
   subscription?.close();
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await gateway?.stop();
 });
 
 describe('demo mode comes alive', () => {
   it('streams simulated room events to an SSE subscription shortly after start', async () => {
     const port = await freePort();
     const started = Date.now();
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr?.on('data', (chunk) => {
-      output += chunk;
+    gateway = spawnScript('src/main.ts', [], {
+      cleanEnv: true,
+      env: { PORT: String(port), LOG_LEVEL: 'warn' },
     });
     const url = `http://127.0.0.1:${port}`;
-    await until(async () => {
-      if (child?.exitCode !== null) throw new Error(`the gateway exited:\n${output}`);
-      try {
-        return (await fetch(`${url}/health`)).ok;
-      } catch {
-        return false;
-      }
-    }, 50);
+    await gateway.waitForHttp(`${url}/health`);
 
     const rooms = await fetch(`${url}/graphql`, {
       method: 'POST',
@@ -82,7 +59,7 @@ describe('demo mode comes alive', () => {
     }
     // For the record (not asserted: timing bounds make flaky tests); the issue asks for < 10 s.
     console.info(`demo: two live events ${((Date.now() - started) / 1000).toFixed(1)} s after spawn`);
-    expect(output).toContain('RoomEvents');
-    expect(output).not.toMatch(/webhook refused/);
+    expect(gateway.output()).toContain('RoomEvents');
+    expect(gateway.output()).not.toMatch(/webhook refused/);
   }, 30_000);
 });

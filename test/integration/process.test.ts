@@ -1,46 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
-import { freePort } from '../helpers/processes.js';
+import { until } from '../helpers/live.js';
+import { freePort, spawnScript } from '../helpers/processes.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-}
-
-function run(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exit };
-}
-
-async function waitFor(url: string, deadlineMs = 20_000): Promise<void> {
-  const until = Date.now() + deadlineMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
+/** `npm start` as a process, with only the variables given (and PATH). */
+const run = (env: Record<string, string>) =>
+  spawnScript('src/main.ts', [], { cleanEnv: true, env: { LOG_LEVEL: 'info', ...env } });
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -55,7 +20,7 @@ describe('the gateway process', () => {
       HMS_SECRET: 'secret-value-xyz',
       PORT: String(await freePort()),
     });
-    expect(await proc.exit).toBe(2);
+    expect(await proc.exited).toBe(2);
     expect(proc.output()).toMatch(/GATEWAY_AUTH=jwt/);
     expect(proc.output()).toMatch(/GATEWAY_AUTH=none/);
     expect(proc.output()).not.toContain('secret-value-xyz');
@@ -63,7 +28,7 @@ describe('the gateway process', () => {
 
   it('refuses a half-configured credential pair, saying which half is missing', async () => {
     const proc = run({ HMS_SECRET: 'only-the-secret', PORT: String(await freePort()) });
-    expect(await proc.exit).toBe(2);
+    expect(await proc.exited).toBe(2);
     expect(proc.output()).toContain('HMS_SECRET is set but HMS_ACCESS_KEY is missing');
   }, 30_000);
 
@@ -77,22 +42,30 @@ describe('the gateway process', () => {
       PORT: String(port),
     });
     try {
-      await waitFor(`http://127.0.0.1:${port}/health`);
+      await proc.waitForHttp(`http://127.0.0.1:${port}/health`);
       emulator.setLatency({ ms: 1500 });
       const inflight = fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ templates { nodes { name } } }' }),
       });
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // SIGTERM once the request has reached 100ms (the emulator), so it is truly in flight.
+      await until(() => emulator.stats().inFlight > 0);
       proc.child.kill('SIGTERM');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+      // The listener closes first: new connections are refused while the old request finishes.
+      await until(async () => {
+        try {
+          await fetch(`http://127.0.0.1:${port}/health`);
+          return false;
+        } catch {
+          return true;
+        }
+      });
       const response = await inflight;
       expect(response.status).toBe(200);
       const body = (await response.json()) as { data?: { templates: { nodes: unknown[] } } };
       expect(body.data?.templates.nodes.length).toBeGreaterThan(0);
-      expect(await proc.exit).toBe(0);
+      expect(await proc.exited).toBe(0);
     } finally {
       emulator.setLatency({ ms: 0 });
       proc.child.kill('SIGKILL');
@@ -103,7 +76,7 @@ describe('the gateway process', () => {
     const port = await freePort();
     const proc = run({ PORT: String(port), HOST: '0.0.0.0' });
     try {
-      await waitFor(`http://127.0.0.1:${port}/health`);
+      await proc.waitForHttp(`http://127.0.0.1:${port}/health`);
       expect(proc.output()).toMatch(/DEMO MODE/);
       expect(proc.output()).toMatch(/binds 127\.0\.0\.1 only/);
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -118,8 +91,7 @@ describe('the gateway process', () => {
       expect(html).toContain('hms-graph');
       expect(html).not.toMatch(/unpkg\.com|cdn\.jsdelivr/);
     } finally {
-      proc.child.kill('SIGTERM');
-      await proc.exit;
+      await proc.stop();
     }
   }, 40_000);
 });

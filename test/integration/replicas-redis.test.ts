@@ -5,15 +5,13 @@
  * installed; .ci/run installs it.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, DEMO_CREDENTIALS, type Emulator, SEED_ROOMS } from '../../src/emulator/index.js';
 import { workspacePrefix } from '../../src/pubsub.js';
 import { envelope, postWebhook, type SseSubscription, sseSubscribe, until } from '../helpers/live.js';
-import { freePort } from '../helpers/processes.js';
+import { freePort, type ScriptProcess, spawnScript } from '../helpers/processes.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WEBHOOK_SECRET = 'webhook-secret-for-replicas-0123456789';
 const HOOK = { 'x-hms-webhook-secret': WEBHOOK_SECRET };
 const hasRedis = !spawnSync('redis-server', ['--version']).error;
@@ -25,38 +23,18 @@ if (!hasRedis) {
 
 interface Replica {
   url: string;
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<unknown>;
+  process: ScriptProcess;
 }
 
 function startReplica(env: Record<string, string>, port: number): Replica {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const proc = spawnScript('src/main.ts', [], {
+    cleanEnv: true,
+    env: { LOG_LEVEL: 'warn', PORT: String(port), ...env },
   });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  return { url: `http://127.0.0.1:${port}`, child, output: () => output, exited };
+  return { url: `http://127.0.0.1:${port}`, process: proc };
 }
 
-async function healthy(replica: Replica): Promise<void> {
-  await until(async () => {
-    if (replica.child.exitCode !== null) throw new Error(`replica exited:\n${replica.output()}`);
-    try {
-      return (await fetch(`${replica.url}/health`)).ok;
-    } catch {
-      return false;
-    }
-  }, 50);
-}
+const healthy = (replica: Replica) => replica.process.waitForHttp(`${replica.url}/health`);
 
 describe.skipIf(!hasRedis)('replicas over one redis-server', () => {
   let redisServer: ChildProcess;
@@ -102,12 +80,7 @@ describe.skipIf(!hasRedis)('replicas over one redis-server', () => {
 
   afterAll(async () => {
     for (const subscription of open) subscription.close();
-    for (const replica of [a, b]) {
-      if (replica && replica.child.exitCode === null) {
-        replica.child.kill('SIGTERM');
-        await replica.exited;
-      }
-    }
+    for (const replica of [a, b]) await replica?.process.stop();
     await emulator?.close();
     redis?.disconnect();
     redisServer?.kill('SIGTERM');
