@@ -939,10 +939,17 @@ describe('cancellation', () => {
   it('cancels a pending backoff: no further attempt is made', async () => {
     server.handle(() => ({ status: 503, headers: { 'retry-after': '30' } }));
     const controller = new AbortController();
-    const c = makeClient({ sleep: undefined });
+    // The injected sleep says when the client is in its backoff, and ends only when aborted.
+    const sleeping = deferred();
+    const c = makeClient({
+      sleep: (_ms, signal) =>
+        new Promise<void>((_resolve, reject) => {
+          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+          sleeping.resolve();
+        }),
+    });
     const call = failure(c.rooms.get('r1', { signal: controller.signal }));
-    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sleeping.promise;
     controller.abort();
     const error = await call;
     expect(error).toBeInstanceOf(HmsAbortedError);
@@ -996,11 +1003,15 @@ describe('cancellation', () => {
   });
 
   it('close() fails queued calls and refuses new ones', async () => {
-    server.handle(() => ({ json: room, delayMs: 50 }));
+    const arrived = deferred();
+    server.handle(() => {
+      arrived.resolve();
+      return { json: room, delayMs: 50 };
+    });
     const c = makeClient({ maxConcurrency: 1 });
     const running = c.rooms.get('a');
     const queued = failure(c.rooms.get('b'));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await arrived.promise;
     const closing = c.close();
     const error = await queued;
     expect(error).toBeInstanceOf(HmsConnectionError);
