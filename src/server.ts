@@ -24,6 +24,7 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { usePersistedOperationsManifest } from './persisted.js';
 import { DEFAULT_CALLER_RATE_LIMIT, useCallerRateLimit } from './plugins/use-caller-rate-limit.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
+import { useLandingPage } from './plugins/use-landing-page.js';
 import { createEventBus, type EventBus, workspacePrefix } from './pubsub.js';
 import { schema } from './schema/index.js';
 import { createMemoryDedupe, createRedisDedupe } from './webhooks/dedupe.js';
@@ -327,6 +328,7 @@ export function createGateway({
       });
     },
     plugins: [
+      useLandingPage(),
       useMetricsRoute(metrics, hms, config.metricsToken),
       useWebhookRoute({
         secret: config.webhookSecret,

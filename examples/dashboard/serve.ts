@@ -17,18 +17,46 @@ import { createServer, type ViteDevServer } from 'vite';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CONFIG = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '5173' },
-    'gateway-port': { type: 'string', default: '4000' },
-    persisted: { type: 'string', default: 'allow' },
-    'log-level': { type: 'string', default: 'warn' },
-  },
-});
+const USAGE = `usage: npm run dashboard -- [options]
+
+  --port <n>                  the dashboard's port (default 5173; 0 picks a free one)
+  --gateway-port <n>          the gateway's port (default 4000; 0 picks a free one)
+  --persisted allow|require   GATEWAY_PERSISTED_OPERATIONS for the gateway (default allow)
+  --log-level <level>         the gateway's LOG_LEVEL (default warn)
+  --help                      this text
+`;
 
 function fail(message: string): never {
-  process.stderr.write(`dashboard: ${message}\n`);
+  process.stderr.write(`dashboard: ${message}\n\n${USAGE}`);
   process.exit(2);
+}
+
+const OPTIONS = {
+  port: { type: 'string', default: '5173' },
+  'gateway-port': { type: 'string', default: '4000' },
+  persisted: { type: 'string', default: 'allow' },
+  'log-level': { type: 'string', default: 'warn' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+function parseFlags() {
+  try {
+    return parseArgs({ options: OPTIONS }).values;
+  } catch (error) {
+    // Unknown flags and stray arguments: say which, show the usage, no stack trace.
+    const message = (error instanceof Error ? error.message : String(error)).split('. ')[0] ?? '';
+    const flag = /'--([\w-]+)'/.exec(message)?.[1];
+    const near = flag
+      ? Object.keys(OPTIONS).find((name) => name.startsWith(flag) || name.endsWith(flag))
+      : undefined;
+    return fail(near ? `${message} (did you mean --${near}?)` : message);
+  }
+}
+
+const values = parseFlags();
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
 }
 
 async function freePort(): Promise<number> {
@@ -122,6 +150,7 @@ async function main() {
   );
 }
 
-main().catch((error: unknown) =>
-  fail(error instanceof Error ? (error.stack ?? error.message) : String(error)),
-);
+main().catch((error: unknown) => {
+  process.stderr.write(`dashboard: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

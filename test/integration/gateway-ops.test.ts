@@ -123,6 +123,18 @@ describe('operations endpoints', () => {
     expect((await fetch(`${stack.url}/ready`)).status).toBe(200);
   });
 
+  it('answers GET / with a page that points to GraphiQL, /health and the README; other paths stay 404', async () => {
+    const page = await fetch(`${stack.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('href="/graphql"');
+    expect(html).toContain('href="/health"');
+    expect(html).toContain('README.md');
+    expect((await fetch(`${stack.url}/`, { method: 'HEAD' })).status).toBe(200);
+    expect((await fetch(`${stack.url}/nothing-here`)).status).toBe(404);
+  });
+
   it('protects /metrics and its upstream counters match the emulator', async () => {
     expect((await fetch(`${stack.url}/metrics`)).status).toBe(401);
     stack.emulator.resetStats();

@@ -184,10 +184,31 @@ function SessionCard({ session }: { session: Session }) {
   );
 }
 
-function RecordingControls({ roomId }: { roomId: string }) {
+/** Each recording's latest status in the room's (polled) dashboard data, by 100ms id. */
+function recordingStatuses(room: Room): Map<string, RecordingStatus | null | undefined> {
+  const statuses = new Map<string, RecordingStatus | null | undefined>();
+  for (const session of room.sessions?.nodes ?? []) {
+    for (const recording of session.recordings?.nodes ?? []) {
+      if (recording.hmsId) statuses.set(recording.hmsId, recording.status);
+    }
+  }
+  return statuses;
+}
+
+function RecordingControls({
+  roomId,
+  statuses,
+}: {
+  roomId: string;
+  statuses: Map<string, RecordingStatus | null | undefined>;
+}) {
   const refreshRoom = useRefreshRoom();
   const start = useStartRecordingMutation({ onSuccess: () => void refreshRoom() });
   const result = start.data?.startRecording;
+  // The mutation answers STARTING; the notice then follows the room data, which polls while the
+  // recording moves, so it reads RUNNING and, after a stop, COMPLETED.
+  const startedId = result?.__typename === 'StartRecordingSuccess' ? result.data.hmsId : null;
+  const current = startedId ? statuses.get(startedId) : undefined;
   return (
     <section className="panel">
       <h2>Recording</h2>
@@ -196,7 +217,7 @@ function RecordingControls({ roomId }: { roomId: string }) {
       </button>
       {result?.__typename === 'StartRecordingSuccess' ? (
         <p className="notice" data-testid="started-recording" data-recording={result.data.hmsId ?? ''}>
-          Started recording {result.data.hmsId}: <StatusBadge status={result.data.status} />
+          Started recording {result.data.hmsId}: <StatusBadge status={current ?? result.data.status} />
         </p>
       ) : result ? (
         <FailureNotice failure={result} />
@@ -228,6 +249,14 @@ function RoomCodes({ roomId }: { roomId: string }) {
       {toggle.isError ? <RequestErrorNotice error={toggle.error} /> : null}
       {list.length === 0 ? <p className="muted small">No room codes.</p> : null}
       <table className="codes">
+        <thead>
+          <tr>
+            <th>Code</th>
+            <th>Role</th>
+            <th>State</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {list.map((roomCode) => (
             <tr key={roomCode.code} data-code={roomCode.code}>
@@ -285,7 +314,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
         {room.hmsId} · created {formatTime(room.createdAt)}
       </p>
       <div className="columns">
-        <RecordingControls roomId={room.id} />
+        <RecordingControls roomId={room.id} statuses={recordingStatuses(room)} />
         <RoomCodes roomId={room.id} />
       </div>
       <h2>Recent sessions</h2>
