@@ -13,6 +13,8 @@ export type Scope = (typeof SCOPES)[number];
 export interface Caller {
   /** The token's `sub`, for logs; null without authentication. */
   subject: string | null;
+  /** The token's `iss`; null without authentication. */
+  issuer: string | null;
   scopes: ReadonlySet<string>;
   /** Null: every room. Otherwise only these 100ms room ids (and what lies under them). */
   rooms: ReadonlySet<string> | null;
@@ -21,6 +23,7 @@ export interface Caller {
 /** GATEWAY_AUTH=none: the operator vouches for every caller (demo mode, or a trusted proxy). */
 export const UNRESTRICTED: Caller = Object.freeze({
   subject: null,
+  issuer: null,
   scopes: new Set<string>(SCOPES),
   rooms: null,
 });
@@ -45,7 +48,25 @@ function callerFrom(payload: JWTPayload): Caller {
     }
     rooms = new Set(payload.hms_rooms as string[]);
   }
-  return { subject: typeof payload.sub === 'string' ? payload.sub : null, scopes, rooms };
+  return {
+    subject: typeof payload.sub === 'string' ? payload.sub : null,
+    issuer: typeof payload.iss === 'string' ? payload.iss : null,
+    scopes,
+    rooms,
+  };
+}
+
+/**
+ * Everything that decides what a caller may see and do, as one string: two callers share
+ * idempotent replays only when they are interchangeable (same issuer, subject, scopes and rooms).
+ */
+export function callerIdentity(caller: Caller): string {
+  return JSON.stringify([
+    caller.issuer,
+    caller.subject,
+    [...caller.scopes].sort(),
+    caller.rooms ? [...caller.rooms].sort() : null,
+  ]);
 }
 
 export function createAuthenticator(config: GatewayConfig): Authenticate {

@@ -30,6 +30,8 @@ export interface Context {
   /** The caller's `Idempotency-Key` header, when sent and well-formed. */
   idempotencyKey: string | null;
   idempotency: IdempotencyStore;
+  /** Notes for the caller, returned as `extensions.warnings` (e.g. an Idempotency-Key ignored). */
+  warnings: string[];
   /** The gateway's logger (structured; secrets redacted). */
   log: Logger;
   /** Drops shared-cache entries a mutation made stale, so the next request sees the change. */
@@ -52,6 +54,7 @@ export interface CreateContextOptions {
   signal?: AbortSignal;
   idempotencyKey?: string | null;
   idempotency: IdempotencyStore;
+  warnings?: string[];
   /** The shared entity cache; `hms` must already read through it (see `withEntityCache`). */
   cache?: EntityCache;
   logger: Logger;
@@ -75,6 +78,7 @@ export function createContext(options: CreateContextOptions): Context {
     loaders: createLoaders(hms, upstream, options.cache),
     idempotencyKey: options.idempotencyKey ?? null,
     idempotency: options.idempotency,
+    warnings: options.warnings ?? [],
     log: options.logger,
     invalidate: async (entries) => {
       await options.cache?.invalidate(entries);

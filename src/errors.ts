@@ -39,14 +39,17 @@ export const badUserInput = (message: string, field?: string) =>
  * are wrong (the caller's are checked separately), so it is an upstream problem, not the caller's.
  */
 export function fromHmsError(error: HmsError): GraphQLError {
-  if (error instanceof HmsNotFoundError) return gqlError('NOT_FOUND', error.message);
+  // The exact upstream text stays available; the message loses 100ms's redundant "Error: ".
+  const upstream = error.upstreamMessage ? { upstreamMessage: error.upstreamMessage } : {};
+  const message = error.message.replace(/^(?:Error:\s*)+/i, '') || error.message;
+  if (error instanceof HmsNotFoundError) return gqlError('NOT_FOUND', message, upstream);
   if (error instanceof HmsRateLimitedError) {
     return gqlError('RATE_LIMITED', '100ms rate limit reached; retry later', {
       retryAfterSeconds: error.retryAfterSeconds ?? null,
     });
   }
-  if (error instanceof HmsBadRequestError) return gqlError('UPSTREAM_REJECTED', error.message);
-  if (error instanceof HmsForbiddenError) return gqlError('FORBIDDEN', error.message);
+  if (error instanceof HmsBadRequestError) return gqlError('UPSTREAM_REJECTED', message, upstream);
+  if (error instanceof HmsForbiddenError) return gqlError('FORBIDDEN', message, upstream);
   if (error instanceof HmsUnauthorizedError) {
     return gqlError(
       'UPSTREAM_UNAVAILABLE',

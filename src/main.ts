@@ -82,19 +82,12 @@ async function main() {
   let redis: Redis | undefined;
   if (config.redisUrl) {
     // Imported only when used: loading ioredis costs ~0.3 s of startup and ~20 MiB of RSS.
-    const { Redis } = await import('ioredis');
-    // Fail fast while Redis is away: the cache degrades to 100ms calls, webhooks answer 503.
-    redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1 });
-    let lastError = '';
-    redis.on('error', (error: Error) => {
-      if (error.message !== lastError)
-        logger.warn({ err: { message: error.message } }, 'redis connection error');
-      lastError = error.message;
-    });
-    redis.on('ready', () => {
-      lastError = '';
-      logger.info('redis connected: shared cache, webhook de-duplication and subscriptions across replicas');
-    });
+    const { createRedisClient } = await import('./redis.js');
+    // Fails fast while Redis is away: the cache degrades to 100ms calls, webhooks answer 503.
+    redis = await createRedisClient(config.redisUrl, logger);
+    redis.once('ready', () =>
+      logger.info('redis connected: shared cache, webhook de-duplication and subscriptions across replicas'),
+    );
   }
   if (!gatewayConfig.webhookSecret)
     logger.info('webhooks disabled: set HMS_WEBHOOK_SECRET to receive 100ms events on /webhooks/100ms');

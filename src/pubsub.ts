@@ -16,6 +16,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
+import { logRedisState } from './redis.js';
 
 /** A 100ms webhook event as subscribers see it: the envelope's facts plus its (sanitised) data. */
 export interface HmsEvent {
@@ -102,12 +103,15 @@ export function createEventBus({ workspace, redis, logger, onSubscribers }: Even
   let subscriber: Redis | undefined;
   let target: EventTarget;
   if (redis) {
-    // Retry forever while Redis is away: SUBSCRIBE is re-sent on reconnect, and a command that
-    // gave up would be an unhandled rejection inside redis-event-target.
-    subscriber = redis.duplicate({ maxRetriesPerRequest: null });
-    subscriber.on('error', (error: Error) =>
-      logger?.warn({ err: { message: error.message } }, 'redis subscriber connection error'),
-    );
+    // Retry forever while Redis is away, with its own queue (unlike the fail-fast main
+    // connection): SUBSCRIBE is re-sent on reconnect, and a command that gave up would be an
+    // unhandled rejection inside redis-event-target.
+    subscriber = redis.duplicate({
+      maxRetriesPerRequest: null,
+      enableOfflineQueue: true,
+      commandTimeout: undefined,
+    });
+    logRedisState(subscriber, logger, 'subscriber');
     target = createRedisEventTarget({
       publishClient: redis,
       subscribeClient: subscriber,

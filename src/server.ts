@@ -25,6 +25,7 @@ import { usePersistedOperationsManifest } from './persisted.js';
 import { DEFAULT_CALLER_RATE_LIMIT, useCallerRateLimit } from './plugins/use-caller-rate-limit.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useLandingPage } from './plugins/use-landing-page.js';
+import { useWarnings } from './plugins/use-warnings.js';
 import { createEventBus, type EventBus, workspacePrefix } from './pubsub.js';
 import { schema } from './schema/index.js';
 import { createMemoryDedupe, createRedisDedupe } from './webhooks/dedupe.js';
@@ -241,7 +242,7 @@ export function createGateway({
     });
   const dedupe = redis ? createRedisDedupe(redis, workspacePrefix(hms.accessKey)) : createMemoryDedupe();
   const authenticate: Authenticate = createAuthenticator(config);
-  const idempotency = createIdempotencyStore();
+  const idempotency = createIdempotencyStore({ redis, prefix: workspacePrefix(hms.accessKey) });
   let roomId: Promise<string | null> | undefined;
   const defaultRoomId = () => {
     roomId ??= (graphiqlRoomId?.() ?? Promise.resolve(null)).catch((error: unknown) => {
@@ -311,9 +312,17 @@ export function createGateway({
         });
       }
       const incoming = request.headers.get('x-request-id');
-      const idempotencyKey = request.headers.get('idempotency-key');
+      let idempotencyKey = request.headers.get('idempotency-key');
       if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
         throw badUserInput('Idempotency-Key must be 1-255 printable ASCII characters');
+      }
+      const warnings: string[] = [];
+      if (idempotencyKey !== null && config.auth === 'jwt' && caller.subject === null) {
+        // Without `sub`, two different callers could hold identical claims: never share replays.
+        idempotencyKey = null;
+        warnings.push(
+          'Idempotency-Key ignored: the token has no sub claim, so a replay could not be tied to one caller',
+        );
       }
       return createContext({
         caller,
@@ -325,6 +334,7 @@ export function createGateway({
         signal: request.signal,
         idempotencyKey,
         idempotency,
+        warnings,
       });
     },
     plugins: [
@@ -365,6 +375,7 @@ export function createGateway({
       }),
       useUpstreamCost(config.maxUpstreamCalls),
       useOperationLog(logger, metrics),
+      useWarnings(),
       onlyAt(
         '/ready',
         useReadinessCheck({

@@ -11,8 +11,10 @@ import {
   HmsForbiddenError,
   HmsNotFoundError,
   HmsRateLimitedError,
+  HmsServerError,
   HmsTimeoutError,
 } from '../hms/errors.js';
+import type { StoredOutcome } from '../idempotency.js';
 import { builder } from './builder.js';
 
 export abstract class MutationError extends Error {
@@ -92,26 +94,91 @@ function fieldFromUpstream(message: string): string | null {
   return null;
 }
 
+/** 100ms prefixes many messages with a redundant `Error: `; the exact text stays on the HmsError. */
+export function upstreamText(message: string): string {
+  return message.replace(/^(?:Error:\s*)+/i, '') || message;
+}
+
+/**
+ * Whether a failed call may still have changed something at 100ms: it was not a read, it left
+ * the gateway, and no answer says it was refused (5xx, 408, a timeout or reset after sending,
+ * or the caller gave up).
+ */
+export function mayHaveApplied(error: HmsError): boolean {
+  if (error.method === 'GET') return false;
+  if (error instanceof HmsServerError) return true;
+  if (error instanceof HmsTimeoutError || error instanceof HmsConnectionError) return error.requestSent;
+  return error instanceof HmsAbortedError;
+}
+
 /** The one mapping from upstream failures to typed mutation errors. */
 export function toMutationError(error: unknown): unknown {
   if (!(error instanceof HmsError)) return error;
-  if (error instanceof HmsNotFoundError) return new NotFoundError(error.message);
-  if (error instanceof HmsForbiddenError) return new ForbiddenError(error.message);
-  if (error instanceof HmsBadRequestError)
-    return new ValidationError(error.message, fieldFromUpstream(error.message));
+  const message = upstreamText(error.message);
+  if (error instanceof HmsNotFoundError) return new NotFoundError(message);
+  if (error instanceof HmsForbiddenError) return new ForbiddenError(message);
+  if (error instanceof HmsBadRequestError) return new ValidationError(message, fieldFromUpstream(message));
   if (error instanceof HmsRateLimitedError) {
-    return new RateLimitedError('100ms rate limit reached; retry later', error.retryAfterSeconds ?? null);
+    return new RateLimitedError(
+      '100ms rate limit reached; nothing was changed: retry later',
+      error.retryAfterSeconds ?? null,
+    );
   }
-  // Without an answer, a request that left may still have been applied: say so, never guess.
-  const unknownOutcome =
-    ((error instanceof HmsTimeoutError || error instanceof HmsConnectionError) && error.requestSent) ||
-    error instanceof HmsAbortedError;
+  // Without a trustworthy answer, a request that left may still have been applied: say so,
+  // never guess. Retrying blindly could start a second recording or stream.
+  if (mayHaveApplied(error)) {
+    return new UpstreamError(
+      error instanceof HmsServerError
+        ? `100ms answered HTTP ${error.status}; the change may or may not have been applied: check state before retrying`
+        : '100ms did not answer in time; the change may or may not have been applied: check state before retrying',
+      true,
+    );
+  }
+  const neverSent =
+    (error instanceof HmsConnectionError || error instanceof HmsTimeoutError) && !error.requestSent;
   return new UpstreamError(
-    unknownOutcome
-      ? '100ms did not answer in time; the change may or may not have been applied: check before retrying'
-      : '100ms failed to process the request; retry later',
-    unknownOutcome,
+    neverSent
+      ? 'Could not reach 100ms; the request was never sent, so nothing was changed: retry later'
+      : '100ms failed to process the request; nothing was changed: retry later',
+    false,
   );
+}
+
+/** A typed mutation failure as plain data (idempotent replays, possibly from Redis); null: not a typed failure. */
+export function encodeMutationError(error: unknown): Record<string, unknown> | null {
+  if (error instanceof NotFoundError) return { type: 'NotFoundError', message: error.message };
+  if (error instanceof ForbiddenError) return { type: 'ForbiddenError', message: error.message };
+  if (error instanceof ValidationError)
+    return { type: 'ValidationError', message: error.message, field: error.field };
+  if (error instanceof RateLimitedError)
+    return { type: 'RateLimitedError', message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+  if (error instanceof UpstreamError)
+    return { type: 'UpstreamError', message: error.message, outcomeUnknown: error.outcomeUnknown };
+  return null;
+}
+
+export function decodeMutationError(data: Record<string, unknown>): MutationError {
+  const message = String(data.message ?? '');
+  switch (data.type) {
+    case 'NotFoundError':
+      return new NotFoundError(message);
+    case 'ForbiddenError':
+      return new ForbiddenError(message);
+    case 'ValidationError':
+      return new ValidationError(message, typeof data.field === 'string' ? data.field : null);
+    case 'RateLimitedError':
+      return new RateLimitedError(
+        message,
+        typeof data.retryAfterSeconds === 'number' ? data.retryAfterSeconds : null,
+      );
+    default:
+      return new UpstreamError(message, data.outcomeUnknown === true);
+  }
+}
+
+/** Replays keep only what may have changed something at 100ms. */
+export function mayHaveChangedSomething(outcome: StoredOutcome): boolean {
+  return outcome.ok || (outcome.error.type === 'UpstreamError' && outcome.error.outcomeUnknown === true);
 }
 
 export const ErrorInterface = builder.interfaceRef<MutationError>('Error').implement({

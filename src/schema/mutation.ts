@@ -4,15 +4,29 @@
  * template (roles).
  */
 import { GraphQLError } from 'graphql';
+import { callerIdentity } from '../auth.js';
 import type { Context } from '../context.js';
 import { HmsNotFoundError } from '../hms/errors.js';
-import { fingerprint, IdempotencyConflictError } from '../idempotency.js';
+import {
+  fingerprint,
+  IdempotencyConflictError,
+  IdempotencyInProgressError,
+  type StoredOutcome,
+} from '../idempotency.js';
 import { parseId, parseScopedId } from './connection.js';
-import { NotFoundError, toMutationError, ValidationError } from './mutation-errors.js';
+import {
+  decodeMutationError,
+  encodeMutationError,
+  mayHaveChangedSomething,
+  NotFoundError,
+  toMutationError,
+  ValidationError,
+} from './mutation-errors.js';
 
 /**
- * Runs a mutation's upstream work once. With an `Idempotency-Key`, a repeat of the same input
- * replays the first outcome; another input under the same key is a ValidationError.
+ * Runs a mutation's upstream work once. With an `Idempotency-Key`, a repeat of the same input by
+ * the same caller replays the first outcome when it may have changed something; another input
+ * under the same key is a ValidationError.
  */
 export async function runMutation<T>(
   ctx: Context,
@@ -20,22 +34,39 @@ export async function runMutation<T>(
   input: unknown,
   work: () => Promise<T>,
 ): Promise<T> {
-  const execute = async () => {
+  if (!ctx.idempotencyKey) {
     try {
       return await work();
     } catch (error) {
       throw toMutationError(error);
     }
+  }
+  const attempt = async (): Promise<StoredOutcome> => {
+    try {
+      return { ok: true, value: await work() };
+    } catch (error) {
+      const mapped = toMutationError(error);
+      const encoded = encodeMutationError(mapped);
+      if (!encoded) throw mapped;
+      return { ok: false, error: encoded };
+    }
   };
-  if (!ctx.idempotencyKey) return execute();
+  let outcome: StoredOutcome;
   try {
-    // Keys are scoped per caller and mutation: one caller's key never replays another's result.
-    const scope = `${ctx.caller.subject ?? '-'}\u0000${name}`;
-    return await ctx.idempotency.run(scope, ctx.idempotencyKey, fingerprint(input), execute);
+    // Scoped to the whole caller identity and the mutation: a key never replays another's result.
+    const scope = `${callerIdentity(ctx.caller)}\u0000${name}`;
+    outcome = await ctx.idempotency.run(scope, ctx.idempotencyKey, fingerprint(input), attempt, {
+      keep: mayHaveChangedSomething,
+      signal: ctx.upstream.signal,
+    });
   } catch (error) {
-    if (error instanceof IdempotencyConflictError) throw new ValidationError(error.message, null);
+    if (error instanceof IdempotencyConflictError || error instanceof IdempotencyInProgressError) {
+      throw new ValidationError(error.message, null);
+    }
     throw error;
   }
+  if (outcome.ok) return outcome.value as T;
+  throw decodeMutationError(outcome.error);
 }
 
 /** Input ids accept the 100ms id or the global id, like `room(id:)`. */

@@ -6,9 +6,15 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import type { Redis } from 'ioredis';
 import { type CacheStore, createEntityCache, createMemoryStore } from '../../src/cache.js';
 import type { GatewayConfig } from '../../src/config.js';
-import { createEmulator, DEMO_CREDENTIALS, type EmulatorOptions } from '../../src/emulator/index.js';
+import {
+  createEmulator,
+  DEMO_CREDENTIALS,
+  type Emulator,
+  type EmulatorOptions,
+} from '../../src/emulator/index.js';
 import { createHmsClient } from '../../src/hms/client.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics } from '../../src/metrics.js';
@@ -31,6 +37,12 @@ export interface StackOptions {
   logs?: string[];
   /** Sign with this secret instead of the emulator's (to provoke upstream 401s). */
   secret?: string;
+  /** Share this emulator (another stack's) instead of starting one; the owner closes it. */
+  sharedEmulator?: Emulator;
+  /** Shared state across gateways (the caller quits it). */
+  redis?: Redis;
+  /** Point the client here instead of at the emulator (e.g. a closed port). */
+  baseUrl?: string;
 }
 
 /**
@@ -52,7 +64,8 @@ function resettableStore(maxEntries: number): CacheStore & { clear(): void } {
 }
 
 export async function startStack(options: StackOptions = {}) {
-  const emulator = await createEmulator({ ...DEMO_CREDENTIALS, ...options.emulator });
+  const emulator =
+    options.sharedEmulator ?? (await createEmulator({ ...DEMO_CREDENTIALS, ...options.emulator }));
   const metrics = createMetrics();
   const logs = options.logs;
   const logger = logs
@@ -67,7 +80,7 @@ export async function startStack(options: StackOptions = {}) {
     onTokenSigned: (kind) => metrics.tokenMints.inc({ kind }),
     accessKey: emulator.accessKey,
     secret: options.secret ?? emulator.secret,
-    baseUrl: emulator.url,
+    baseUrl: options.baseUrl ?? emulator.url,
     logger,
     maxRetries: options.client?.maxRetries ?? 0,
     timeoutMs: options.client?.timeoutMs ?? 5000,
@@ -79,7 +92,15 @@ export async function startStack(options: StackOptions = {}) {
     workspace: hms.accessKey,
     onLookup: (kind, hit) => metrics.cacheLookups.inc({ type: kind, result: hit ? 'hit' : 'miss' }),
   });
-  const gateway = createGateway({ hms, metrics, logger, config: options.gateway, cache });
+  // With Redis, the gateway keeps its entity cache there (as in production), not in `store`.
+  const gateway = createGateway({
+    hms,
+    metrics,
+    logger,
+    config: options.gateway,
+    cache: options.redis ? undefined : cache,
+    redis: options.redis,
+  });
   const server = createServer(gateway.yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -137,8 +158,9 @@ export async function startStack(options: StackOptions = {}) {
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway.close();
       await hms.close();
-      await emulator.close();
+      if (!options.sharedEmulator) await emulator.close();
     },
   };
 }
