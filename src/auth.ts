@@ -35,6 +35,9 @@ export class AuthenticationError extends Error {
   }
 }
 
+/** Tolerated difference between our clock and the token issuer's (exp, nbf, iat). */
+export const CLOCK_SKEW_SECONDS = 5;
+
 export type Authenticate = (authorization: string | null) => Promise<Caller>;
 
 function callerFrom(payload: JWTPayload): Caller {
@@ -78,7 +81,9 @@ export function createAuthenticator(config: GatewayConfig): Authenticate {
     ...(config.jwtIssuer && { issuer: config.jwtIssuer }),
     ...(config.jwtAudience && { audience: config.jwtAudience }),
     algorithms: config.jwksUrl ? ['RS256', 'PS256', 'ES256', 'EdDSA'] : ['HS256'],
-    clockTolerance: 5,
+    clockTolerance: CLOCK_SKEW_SECONDS,
+    // A token without an expiry would be valid forever.
+    requiredClaims: ['exp'],
   };
   return async (authorization) => {
     const match = authorization?.match(/^Bearer\s+(\S+)$/i);
@@ -89,6 +94,11 @@ export function createAuthenticator(config: GatewayConfig): Authenticate {
         key as Parameters<typeof jwtVerify>[1],
         options,
       );
+      // jose checks `iat` only together with maxTokenAge: a token issued in the future is forged
+      // or made on a clock we cannot trust.
+      if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) {
+        throw new AuthenticationError("Unauthenticated: the token's iat claim is in the future");
+      }
       return callerFrom(payload);
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
@@ -96,9 +106,11 @@ export function createAuthenticator(config: GatewayConfig): Authenticate {
       const reason =
         code === 'ERR_JWT_EXPIRED'
           ? 'the token has expired'
-          : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED'
-            ? `the token's ${(error as { claim?: string }).claim ?? ''} claim is not accepted`
-            : 'the token is not valid';
+          : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && (error as { reason?: string }).reason === 'missing'
+            ? `the token has no ${(error as { claim?: string }).claim ?? ''} claim`
+            : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED'
+              ? `the token's ${(error as { claim?: string }).claim ?? ''} claim is not accepted`
+              : 'the token is not valid';
       throw new AuthenticationError(`Unauthenticated: ${reason}`);
     }
   };

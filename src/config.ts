@@ -71,11 +71,17 @@ export interface GatewayConfig {
   maxTokens: number;
   /** Request body limit in bytes. @default 102400 */
   maxBodyBytes: number;
-  /** Bearer token required on /metrics when set. */
+  /**
+   * Bearer token required on /metrics when set. Required with `auth: 'jwt'` unless
+   * GATEWAY_METRICS_PUBLIC=true (checked by loadConfig).
+   */
   metricsToken: string | null;
   /** @default 10000 */
   shutdownGraceMs: number;
-  /** Allowed browser origins; empty = same-origin only. */
+  /**
+   * Allowed browser origins; empty = same-origin only. Listed origins may send credentials;
+   * `*` allows any other origin, never with credentials.
+   */
   corsOrigins: string[];
   /** Entity cache bound (in-memory LRU). @default 5000 */
   cacheMaxEntries: number;
@@ -205,6 +211,19 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     }
   }
 
+  const metricsToken = read(env, 'GATEWAY_METRICS_TOKEN') ?? null;
+  const metricsPublicRaw = read(env, 'GATEWAY_METRICS_PUBLIC')?.toLowerCase() ?? 'false';
+  if (!['true', 'false', '1', '0'].includes(metricsPublicRaw)) {
+    problems.push(`GATEWAY_METRICS_PUBLIC must be true or false, got ${JSON.stringify(metricsPublicRaw)}`);
+  }
+  const metricsPublic = metricsPublicRaw === 'true' || metricsPublicRaw === '1';
+  if (authRaw === 'jwt' && !metricsToken && !metricsPublic) {
+    problems.push(
+      'GATEWAY_AUTH=jwt needs GATEWAY_METRICS_TOKEN (the bearer token /metrics requires), or ' +
+        'GATEWAY_METRICS_PUBLIC=true to serve /metrics to anyone who can reach the port',
+    );
+  }
+
   const webhookSecret = read(env, 'HMS_WEBHOOK_SECRET') ?? null;
   if (webhookSecret !== null && webhookSecret.length < 16) {
     problems.push(
@@ -251,7 +270,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       maxAliases: int(env, problems, 'GATEWAY_MAX_ALIASES', 30, 1, 1000),
       maxTokens: int(env, problems, 'GATEWAY_MAX_TOKENS', 3000, 100, 100_000),
       maxBodyBytes: int(env, problems, 'GATEWAY_MAX_BODY_BYTES', 102_400, 1024, 10_485_760),
-      metricsToken: read(env, 'GATEWAY_METRICS_TOKEN') ?? null,
+      metricsToken,
       shutdownGraceMs: int(env, problems, 'GATEWAY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
       corsOrigins,
       cacheMaxEntries: int(env, problems, 'GATEWAY_CACHE_MAX_ENTRIES', 5000, 0, 10_000_000),

@@ -6,6 +6,7 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import {
+  HmsAbortedError,
   HmsBadRequestError,
   HmsError,
   HmsForbiddenError,
@@ -59,8 +60,66 @@ export function fromHmsError(error: HmsError): GraphQLError {
   return gqlError('UPSTREAM_UNAVAILABLE', '100ms is unavailable; retry later');
 }
 
+/**
+ * graphql-js reports variables it cannot coerce (`1.5` for Int, an unknown enum value or input
+ * field) as errors without a path whose message starts `Variable "$name"`; the caller's mistake.
+ */
+function isVariableCoercionError(error: GraphQLError): boolean {
+  return error.path === undefined && !error.extensions?.code && error.message.startsWith('Variable "$');
+}
+
+/** Masked codes that are the caller's doing (logged at info, not error). */
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'UPSTREAM_REJECTED',
+  'UPSTREAM_BUDGET_EXCEEDED',
+]);
+
+/** The code a client sees for this error, as `maskError` decides it. */
+export function maskedCode(error: unknown): string {
+  const masked = maskError(error, '');
+  const code = masked instanceof GraphQLError ? masked.extensions?.code : undefined;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+}
+
+/** How loud an error Yoga reports should be in our logs. */
+export function logLevelOf(error: unknown): 'debug' | 'info' | 'warn' | 'error' {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof HmsAbortedError) return 'debug';
+  if (original instanceof Error && (original.name === 'AbortError' || original.name === 'TimeoutError'))
+    return 'debug';
+  const code = maskedCode(error);
+  if (CLIENT_CODES.has(code)) return 'info';
+  if (code === 'UPSTREAM_UNAVAILABLE') return 'warn';
+  return 'error';
+}
+
 /** Yoga `maskedErrors.maskError`: typed errors pass, upstream errors are mapped, the rest is hidden. */
 export function maskError(error: unknown, message: string): Error {
+  if (error instanceof GraphQLError && isVariableCoercionError(error)) {
+    // graphql-over-http: 400 for application/graphql-response+json; application/json keeps 200.
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400, spec: true } },
+    });
+  }
+  if (error instanceof GraphQLError && error.extensions?.code === 'BAD_REQUEST') {
+    // Not a well-formed GraphQL-over-HTTP request (`{}`, a non-string query): 400 for every client.
+    const http = error.extensions.http as { status?: number; headers?: Record<string, string> } | undefined;
+    return new GraphQLError(error.message, {
+      extensions: { ...error.extensions, http: { status: http?.status ?? 400, headers: http?.headers } },
+    });
+  }
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof HmsError) {
     const mapped = fromHmsError(original);

@@ -5,6 +5,10 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { UpstreamCallEvent } from './hms/api.js';
 
+/** Bounds on the caller-chosen `operation` label (one time series per name). */
+export const MAX_OPERATION_LABEL_LENGTH = 64;
+export const MAX_OPERATION_LABELS = 200;
+
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export function createMetrics() {
@@ -70,6 +74,9 @@ export function createMetrics() {
     registers: [registry],
   });
 
+  // Operation names come from callers: only short valid names become labels, and only so many.
+  const operationLabels = new Set<string>();
+
   /** When 100ms last accepted our credentials (any answer but 401/403/5xx); for readiness. */
   let lastAuthenticatedAt = 0;
 
@@ -80,6 +87,23 @@ export function createMetrics() {
     },
     graphqlRequests,
     graphqlDuration,
+    /**
+     * The `operation` label for a caller-chosen name: a valid GraphQL name of at most
+     * MAX_OPERATION_LABEL_LENGTH characters, among the first MAX_OPERATION_LABELS distinct
+     * ones; `other` beyond.
+     */
+    operationLabel(name: string): string {
+      if (operationLabels.has(name)) return name;
+      if (
+        name.length > MAX_OPERATION_LABEL_LENGTH ||
+        !/^[_A-Za-z][_0-9A-Za-z]*$/.test(name) ||
+        operationLabels.size >= MAX_OPERATION_LABELS
+      ) {
+        return 'other';
+      }
+      operationLabels.add(name);
+      return name;
+    },
     cacheLookups,
     tokenMints,
     upstreamInFlight,

@@ -8,13 +8,13 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { type GraphQLError, getOperationAST, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
-import { type Authenticate, AuthenticationError, createAuthenticator } from './auth.js';
+import { createAuthenticator } from './auth.js';
 import { createEntityCache, createMemoryStore, createRedisStore, type EntityCache } from './cache.js';
 import { createMemoryUsageStore, createRedisUsageStore } from './caller-usage.js';
 import { DEFAULT_PERSISTED_OPERATIONS_MANIFEST, type GatewayConfig } from './config.js';
 import { type Context, createContext } from './context.js';
 import { useUpstreamCost } from './cost.js';
-import { badUserInput, gqlError, maskError } from './errors.js';
+import { badUserInput, gqlError, maskError, maskedCode } from './errors.js';
 import type { HmsClient } from './hms/api.js';
 import { BodyTooLargeError, readBodyLimited } from './http-body.js';
 import { createIdempotencyStore, IDEMPOTENCY_KEY } from './idempotency.js';
@@ -22,14 +22,17 @@ import { withEntityCache } from './loaders/cached-api.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { usePersistedOperationsManifest } from './persisted.js';
+import { createCallerAuth } from './plugins/use-caller-auth.js';
 import { DEFAULT_CALLER_RATE_LIMIT, useCallerRateLimit } from './plugins/use-caller-rate-limit.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useLandingPage } from './plugins/use-landing-page.js';
+import { useRequestShape } from './plugins/use-request-shape.js';
 import { useWarnings } from './plugins/use-warnings.js';
 import { createEventBus, type EventBus, workspacePrefix } from './pubsub.js';
 import { schema } from './schema/index.js';
 import { createMemoryDedupe, createRedisDedupe } from './webhooks/dedupe.js';
 import { useWebhookRoute } from './webhooks/route.js';
+import { capText, yogaLogging } from './yoga-logging.js';
 
 export interface GatewayOptions {
   hms: HmsClient;
@@ -91,8 +94,9 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const READY_FRESH_MS = 60_000;
 
 function tooLarge(maxBytes: number): GraphQLError {
+  // The rest of the body may still be arriving: the socket cannot carry another request.
   return gqlError('BAD_USER_INPUT', `Request body exceeds ${maxBytes} bytes (GATEWAY_MAX_BODY_BYTES)`, {
-    http: { status: 413 },
+    http: { status: 413, headers: { connection: 'close' } },
   });
 }
 
@@ -156,6 +160,23 @@ function onlyAt(pathname: string, plugin: Plugin): Plugin {
   };
 }
 
+/**
+ * Listed origins get CORS with credentials; `*` lets any other origin read responses but never
+ * with credentials (a reflected origin plus credentials would hand every site the caller's
+ * cookies' worth of access, `null` origins of sandboxed frames included).
+ */
+function corsPolicy(origins: string[]) {
+  if (origins.length === 0) return false;
+  const listed = new Set(origins.filter((o) => o !== '*'));
+  const anyOrigin = origins.includes('*');
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    if (origin && listed.has(origin)) return { origin: [origin], credentials: true };
+    if (anyOrigin && origin && origin !== 'null') return { origin: [origin], credentials: false };
+    return false as const;
+  };
+}
+
 /** GET /metrics (optionally behind a bearer token). */
 function useMetricsRoute(metrics: Metrics, hms: HmsClient, token: string | null): Plugin {
   return {
@@ -191,18 +212,22 @@ function useOperationLog(logger: Logger, metrics: Metrics): Plugin<Context> {
           const ctx = args.contextValue as Context;
           const seconds = (performance.now() - started) / 1000;
           const outcome = result.errors?.length ? 'error' : 'ok';
-          metrics.graphqlRequests.inc({ operation: name, type, outcome });
-          metrics.graphqlDuration.observe({ operation: name, type }, seconds);
-          logger.info(
+          const label = metrics.operationLabel(name);
+          metrics.graphqlRequests.inc({ operation: label, type, outcome });
+          metrics.graphqlDuration.observe({ operation: label, type }, seconds);
+          // The codes the client sees (masking happens after this hook).
+          const errors = result.errors?.map(maskedCode);
+          const level = errors?.some((code) => code === 'INTERNAL_SERVER_ERROR') ? 'error' : 'info';
+          logger[level](
             {
               requestId: ctx.requestId,
               caller: ctx.caller.subject ?? undefined,
-              operation: name,
+              operation: capText(name, 200),
               type,
               outcome,
               ms: Math.round(seconds * 1000),
               upstreamCalls: ctx.cost.calls,
-              errors: result.errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+              errors,
             },
             'graphql operation',
           );
@@ -241,7 +266,7 @@ export function createGateway({
       onSubscribers: (count) => metrics.subscriptions.set(count),
     });
   const dedupe = redis ? createRedisDedupe(redis, workspacePrefix(hms.accessKey)) : createMemoryDedupe();
-  const authenticate: Authenticate = createAuthenticator(config);
+  const callerAuth = createCallerAuth(createAuthenticator(config));
   const idempotency = createIdempotencyStore({ redis, prefix: workspacePrefix(hms.accessKey) });
   let roomId: Promise<string | null> | undefined;
   const defaultRoomId = () => {
@@ -260,13 +285,8 @@ export function createGateway({
     maxRequestBodySize: false,
     healthCheckEndpoint: '/health',
     landingPage: false,
-    cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: true } : false,
-    logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
-      info: (...args) => logger.info(args.map(String).join(' ')),
-      warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
-    },
+    cors: corsPolicy(config.corsOrigins),
+    logging: yogaLogging(logger),
     maskedErrors: { maskError },
     // Inlined assets: GraphiQL must work with no internet (the default build loads from a CDN).
     // Loaded on first use: importing the 9 MB bundle at startup cost ~0.6 s and ~50 MiB of RSS.
@@ -301,16 +321,7 @@ export function createGateway({
       ),
     }),
     context: async ({ request }) => {
-      let caller: Awaited<ReturnType<Authenticate>>;
-      try {
-        caller = await authenticate(request.headers.get('authorization'));
-      } catch (error) {
-        if (!(error instanceof AuthenticationError)) throw error;
-        // 401 before anything reaches 100ms; the message says what to send.
-        throw gqlError('UNAUTHENTICATED', error.message, {
-          http: { status: 401, headers: { 'www-authenticate': 'Bearer' } },
-        });
-      }
+      const caller = await callerAuth.callerOf(request);
       const incoming = request.headers.get('x-request-id');
       let idempotencyKey = request.headers.get('idempotency-key');
       if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -339,6 +350,7 @@ export function createGateway({
     },
     plugins: [
       useLandingPage(),
+      useRequestShape(),
       useMetricsRoute(metrics, hms, config.metricsToken),
       useWebhookRoute({
         secret: config.webhookSecret,
@@ -351,6 +363,7 @@ export function createGateway({
         onDelivery: (type, outcome) => metrics.webhooks.inc({ type, outcome }),
       }),
       useBodyLimit(config.maxBodyBytes),
+      callerAuth.plugin,
       useCsrfPrevention(),
       ...usePersistedOperationsManifest({
         mode: config.persistedOperations,

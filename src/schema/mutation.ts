@@ -34,6 +34,7 @@ export async function runMutation<T>(
   input: unknown,
   work: () => Promise<T>,
 ): Promise<T> {
+  checkInputStrings(input);
   if (!ctx.idempotencyKey) {
     try {
       return await work();
@@ -67,6 +68,37 @@ export async function runMutation<T>(
   }
   if (outcome.ok) return outcome.value as T;
   throw decodeMutationError(outcome.error);
+}
+
+/** No string sent to 100ms is longer than this, whatever its field. */
+export const MAX_INPUT_STRING = 10_000;
+/** URLs 100ms opens or calls (meeting URLs, webhooks, RTMP destinations). */
+export const MAX_URL_LENGTH = 2048;
+// C0 controls other than tab, line feed and carriage return, and DEL: never meaningful to 100ms.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * Every string in a mutation's input, before anything is sent: no NUL or other control
+ * characters, no unbounded lengths. Names the field to fix. Iterative: input depth is bounded
+ * at the HTTP layer, but this check must not be the thing that overflows.
+ */
+export function checkInputStrings(input: unknown, root = 'input'): void {
+  const stack: Array<[unknown, string]> = [[input, root]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop() as [unknown, string];
+    if (typeof value === 'string') {
+      if (CONTROL.test(value))
+        throw new ValidationError(`${path} must not contain NUL or other control characters`, path);
+      if (value.length > MAX_INPUT_STRING)
+        throw new ValidationError(`${path} must be at most ${MAX_INPUT_STRING} characters`, path);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        stack.push([item, `${path}[${i}]`]);
+      });
+    } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+      for (const [key, item] of Object.entries(value)) stack.push([item, `${path}.${key}`]);
+    }
+  }
 }
 
 /** Input ids accept the 100ms id or the global id, like `room(id:)`. */
@@ -104,6 +136,10 @@ export function nonEmpty(value: string | null | undefined, field: string, max = 
 
 export function httpUrl(value: string | null | undefined, field: string): string | undefined {
   if (value == null) return undefined;
+  if (value.length > MAX_URL_LENGTH)
+    throw new ValidationError(`${field} must be at most ${MAX_URL_LENGTH} characters`, field);
+  // The URL parser silently drops tabs and newlines; 100ms would receive what we checked.
+  if (/\s/.test(value)) throw new ValidationError(`${field} must not contain whitespace`, field);
   let url: URL | undefined;
   try {
     url = new URL(value);

@@ -59,6 +59,54 @@ describe('caller authentication', () => {
   });
 });
 
+async function raw(claims: Record<string, unknown>) {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(key);
+}
+
+describe('token claims', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const base = { sub: 'tester', iss: 'https://auth.example.com', aud: 'hms-graph', scope: 'hms:read' };
+
+  it('refuses a token without exp, and iat or nbf in the future beyond the clock skew', async () => {
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ ...base, iat: now() }, /exp/],
+      [{ ...base, iat: now() + 600, exp: now() + 900 }, /iat/],
+      [{ ...base, iat: now(), nbf: now() + 600, exp: now() + 900 }, /nbf/],
+    ];
+    for (const [claims, reason] of cases) {
+      const res = await stack.gql('{ rooms(first: 1) { nodes { id } } }', {}, bearer(await raw(claims)));
+      expect(res.status).toBe(401);
+      expect(res.errors?.[0]?.message).toMatch(reason);
+    }
+    const skewed = await stack.gql(
+      '{ rooms(first: 1) { nodes { id } } }',
+      {},
+      bearer(await raw({ ...base, iat: now() + 2, exp: now() + 300 })),
+    );
+    expect(skewed.errors).toBeUndefined();
+  });
+
+  it('authenticates before validating: an anonymous caller gets 401 whatever the document, and no suggestions', async () => {
+    for (const [query, variables] of [
+      ['{ rooms(first: 1) { nodes { id } } }', {}],
+      ['{ roomz { id } }', {}],
+      ['{ rooms(first: 1) { nodes { nam } } }', {}],
+      [
+        'mutation($i: HmsRequestInput!) { hmsRequest(input: $i) { __typename } }',
+        { i: { method: 'GTE', path: '/x' } },
+      ],
+      ['{ __schema { types { name } } }', {}],
+      ['{ rooms(', {}],
+    ] as const) {
+      const res = await stack.gql(query, variables);
+      expect(res.status, query).toBe(401);
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      expect(JSON.stringify(res)).not.toMatch(/did you mean/i);
+    }
+    expect(stack.calls().total).toBe(0);
+  });
+});
+
 describe('scopes', () => {
   it('lets hms:read query but not mutate', async () => {
     const t = await token({ scope: 'hms:read' });
@@ -176,9 +224,28 @@ describe('hmsRequest escape hatch', () => {
       '//evil.example.com/x',
       '/rooms/../../etc',
       '/rooms?x=1',
+      // Encoded separators, dot segments, matrix parameters, controls and malformed escapes.
+      '/rooms/%2f..%2f..%2ftemplates',
+      '/rooms/..;/templates',
+      '/rooms/x%5c..%5ctemplates',
+      '/rooms/x%0d%0aHost:%20evil',
+      '/rooms/x%00',
+      '/rooms/%2e%2e/templates',
+      '/rooms/%2E%2E',
+      '/rooms/x%3fa=1',
+      '/rooms/x%23frag',
+      '/rooms/x%3b',
+      '/rooms/%zz',
+      '/rooms/%c0%ae%c0%ae',
+      '/rooms/x%',
     ]) {
       const bad = await stack.gql(call, { input: { method: 'GET', path } }, admin);
-      expect(bad.data?.hmsRequest).toMatchObject({ __typename: 'ValidationError', field: 'input.path' });
+      expect(bad.errors, path).toBeUndefined();
+      expect(bad.data?.hmsRequest, path).toMatchObject({
+        __typename: 'ValidationError',
+        field: 'input.path',
+      });
     }
+    expect(stack.calls().byRoute['GET /v2/templates']).toBeUndefined();
   });
 });

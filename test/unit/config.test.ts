@@ -106,9 +106,10 @@ describe('loadConfig', () => {
       'GATEWAY_JWT_SECRET must be at least 32 characters',
       'GATEWAY_INTROSPECTION must be true or false, got "maybe"',
       'GATEWAY_CORS_ORIGINS entries must be origins like https://app.example.com, got "not-an-origin"',
+      'GATEWAY_AUTH=jwt needs GATEWAY_METRICS_TOKEN (the bearer token /metrics requires), or GATEWAY_METRICS_PUBLIC=true to serve /metrics to anyone who can reach the port',
       'GATEWAY_MAX_UPSTREAM_CALLS must be an integer 1-10000, got "0"',
     ]);
-    expect(problems({ GATEWAY_AUTH: 'jwt' })).toEqual([
+    expect(problems({ GATEWAY_AUTH: 'jwt', GATEWAY_METRICS_PUBLIC: 'true' })).toEqual([
       'GATEWAY_AUTH=jwt needs GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL',
     ]);
     expect(problems({ GATEWAY_AUTH: 'sometimes' })).toEqual([
@@ -118,9 +119,11 @@ describe('loadConfig', () => {
       GATEWAY_AUTH: 'jwt',
       GATEWAY_JWT_SECRET: 'x'.repeat(32),
       GATEWAY_CORS_ORIGINS: 'https://a.b',
+      GATEWAY_METRICS_TOKEN: 'scrape-token',
     });
     expect(config.gateway).toMatchObject({
       auth: 'jwt',
+      metricsToken: 'scrape-token',
       corsOrigins: ['https://a.b'],
       maxUpstreamCalls: 50,
       introspection: true,

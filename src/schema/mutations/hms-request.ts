@@ -11,18 +11,37 @@ const MethodEnum = builder.enumType('HmsRequestMethod', {
   values: { GET: { value: 'GET' }, POST: { value: 'POST' }, DELETE: { value: 'DELETE' } } as const,
 });
 
+const BAD_PATH =
+  'input.path must be a 100ms API path such as /polls/{id} (no host, query string, fragment, ' +
+  '. or .. segments, encoded separators or control characters)';
+
+/** Bytes that must never reach 100ms percent-encoded: they would turn into separators or dot segments on a server that decodes before routing. */
+const FORBIDDEN_ENCODED = new Set(['.', '/', '\\', ';', '?', '#']);
+
 /** `/v2/polls/x` or `/polls/x`: always relative to the configured 100ms API base. */
-function apiPath(raw: string): string {
+export function apiPath(raw: string): string {
   const path = raw.trim().replace(/^\/v2(?=\/)/, '');
   if (
-    !/^\/[A-Za-z0-9._~%:@!$&'()*+,;=/-]*$/.test(path) ||
+    path.length > 2048 ||
+    !/^\/[A-Za-z0-9._~%:@!$&'()*+,=/-]*$/.test(path) ||
     path.startsWith('//') ||
     /(^|\/)\.\.?(\/|$)/.test(path)
   ) {
-    throw new ValidationError(
-      'input.path must be a 100ms API path such as /polls/{id} (no host, query string or . / .. segments)',
-      'input.path',
-    );
+    throw new ValidationError(BAD_PATH, 'input.path');
+  }
+  const escapes = path.match(/%.{0,2}/g) ?? [];
+  for (const escape of escapes) {
+    if (!/^%[0-9A-Fa-f]{2}$/.test(escape)) throw new ValidationError(BAD_PATH, 'input.path');
+    const code = Number.parseInt(escape.slice(1), 16);
+    if (code < 0x20 || code === 0x7f || FORBIDDEN_ENCODED.has(String.fromCharCode(code))) {
+      throw new ValidationError(BAD_PATH, 'input.path');
+    }
+  }
+  try {
+    decodeURIComponent(path);
+  } catch {
+    // Not UTF-8 once decoded (e.g. %C0%AE, an overlong "."): malformed.
+    throw new ValidationError(BAD_PATH, 'input.path');
   }
   return path;
 }

@@ -11,7 +11,15 @@ import type {
 } from '../../hms/types.js';
 import type { ScopedId } from '../../loaders/index.js';
 import { builder } from '../builder.js';
-import { httpUrl, inputId, inputScopedId, intInRange, nonEmpty, runMutation } from '../mutation.js';
+import {
+  httpUrl,
+  inputId,
+  inputScopedId,
+  intInRange,
+  MAX_URL_LENGTH,
+  nonEmpty,
+  runMutation,
+} from '../mutation.js';
 import { MUTATION_ERRORS, ValidationError } from '../mutation-errors.js';
 import { ExternalStreamRef, LiveStreamRef, RecordingRef } from '../refs.js';
 
@@ -56,6 +64,12 @@ export function rtmpUrls(urls: readonly string[]): string[] {
     throw new ValidationError(`input.rtmpUrls needs 1–5 URLs, got ${urls.length}`, 'input.rtmpUrls');
   }
   urls.forEach((url, i) => {
+    if (url.length > MAX_URL_LENGTH || /\s/.test(url)) {
+      throw new ValidationError(
+        `input.rtmpUrls[${i}] must be at most ${MAX_URL_LENGTH} characters, without whitespace`,
+        'input.rtmpUrls',
+      );
+    }
     let parsed: URL | undefined;
     try {
       parsed = new URL(url);
