@@ -30,9 +30,9 @@ export function apiPath(raw: string): string {
     throw new ValidationError(BAD_PATH, 'input.path');
   }
   const escapes = path.match(/%.{0,2}/g) ?? [];
-  for (const escape of escapes) {
-    if (!/^%[0-9A-Fa-f]{2}$/.test(escape)) throw new ValidationError(BAD_PATH, 'input.path');
-    const code = Number.parseInt(escape.slice(1), 16);
+  for (const sequence of escapes) {
+    if (!/^%[0-9A-Fa-f]{2}$/.test(sequence)) throw new ValidationError(BAD_PATH, 'input.path');
+    const code = Number.parseInt(sequence.slice(1), 16);
     if (code < 0x20 || code === 0x7f || FORBIDDEN_ENCODED.has(String.fromCharCode(code))) {
       throw new ValidationError(BAD_PATH, 'input.path');
     }
