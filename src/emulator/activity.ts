@@ -4,18 +4,11 @@
  * through the job state machine (files, then transcripts). It acts only through the emulator's public simulation API, so
  * each step produces the same state, analytics and webhooks a real room would.
  */
-import type { EmulatorSimulation, EmulatorState } from './index.js';
-import { Rng } from './random.js';
 
-export interface ActivityOptions {
-  roomId: string;
-  /** Time between steps. @default 3000 */
-  everyMs?: number;
-  /** @default 1 */
-  seed?: number;
-  /** A step failed (e.g. someone ended the room meanwhile); the simulation carries on. */
-  onError?: (error: unknown) => void;
-}
+import { Rng } from './random.js';
+import type { ActivityOptions, EmulatorSimulation, EmulatorState } from './types.js';
+
+export type { ActivityOptions } from './types.js';
 
 const GUESTS = ['Asha', 'Bruno', 'Chen', 'Dara', 'Emeka', 'Farah', 'Goran', 'Hana', 'Ivo', 'Jun'];
 const LEAVE_REASONS = ['client request', 'client request', 'websocket closed', 'ice connection state closed'];

@@ -4,6 +4,7 @@
  * the wire; the store keeps the world consistent.
  */
 import type { AnalyticsEvent, AssetType, JobStatus, TranscriptionOptions } from '../hms/types.js';
+import { type Presigner, presign } from './downloads.js';
 import type {
   AssetRecord,
   EventCategory,
@@ -50,6 +51,8 @@ export interface StoreOptions {
   rng: Rng;
   now: () => Date;
   jobStepMs: number;
+  /** Signs the download URLs the emulator itself serves (`downloads.ts`). */
+  presigner: Presigner;
 }
 
 export class Store {
@@ -73,6 +76,7 @@ export class Store {
   readonly ingests = new Map<string, IngestRecord>();
   rng: Rng;
   readonly #now: () => Date;
+  readonly #presigner: Presigner;
   jobStepMs: number;
   /** Told of every change 100ms would report by webhook (set after seeding: the seed sends none). */
   onChange: ((change: StoreChange, at: Micros) => void) | null = null;
@@ -80,7 +84,16 @@ export class Store {
   constructor(options: StoreOptions) {
     this.rng = options.rng;
     this.#now = options.now;
+    this.#presigner = options.presigner;
     this.jobStepMs = options.jobStepMs;
+  }
+
+  /**
+   * A presigned download URL for a stored file, valid `expirySeconds` from `at`; it points at the
+   * emulator's own origin, which serves the bytes (`downloads.ts`).
+   */
+  presign(path: string, expirySeconds: number, at: Micros): string {
+    return presign(this.#presigner, path, expirySeconds, at);
   }
 
   nowUs(): Micros {
@@ -576,10 +589,10 @@ export class Store {
         max_height: resolution.height,
         recording_id: asset?.id ?? '',
         recording_path: path,
-        recording_presigned_url: presignedUrlFor(path, 86_400, at),
+        recording_presigned_url: this.presign(path, 86_400, at),
         chat_recording_path: '',
         chat_recording_presigned_url: '',
-        location: presignedUrlFor(path, 86_400, at),
+        location: this.presign(path, 86_400, at),
         meeting_url: job.meetingUrl,
         rtmp: job.kind === 'external-stream' ? job.rtmpUrls.map((url) => ({ url })) : [],
         size: asset?.size ?? 0,
@@ -604,29 +617,4 @@ export function plannedAssetTypes(transcription: TranscriptionOptions | null): s
     if (transcription?.summary?.enabled) types.push('summary');
   }
   return types;
-}
-
-/**
- * An S3-style presigned URL. Only its shape matters to clients: an https URL whose query carries
- * the validity (`X-Amz-Expires`), so clients can tell it is short-lived and must not cache it
- * longer than `expiry`.
- */
-export function presignedUrlFor(path: string, expirySeconds: number, at: Micros): string {
-  if (!path) return '';
-  const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(path);
-  const bucket = match?.[1] ?? 'hms-recordings';
-  const key = match?.[2] ?? path;
-  const date = new Date(Math.floor(at / US_PER_MS))
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
-  let hash = 0;
-  for (const ch of `${path}|${expirySeconds}|${date}`) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) >>> 0;
-  const signature = hash.toString(16).padStart(8, '0').repeat(8);
-  const encodedKey = key.split('/').map(encodeURIComponent).join('/');
-  return (
-    `https://${bucket}.s3.amazonaws.com/${encodedKey}?X-Amz-Algorithm=AWS4-HMAC-SHA256` +
-    `&X-Amz-Credential=AKIAEMULATOR%2F${date.slice(0, 8)}%2Fap-south-1%2Fs3%2Faws4_request` +
-    `&X-Amz-Date=${date}&X-Amz-Expires=${expirySeconds}&X-Amz-SignedHeaders=host&X-Amz-Signature=${signature}`
-  );
 }

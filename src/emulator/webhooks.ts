@@ -16,7 +16,7 @@ import type {
   SessionRecord,
   StoreChange,
 } from './model.js';
-import { presignedUrlFor, type Store } from './store.js';
+import type { Store } from './store.js';
 import { formatTime, type Micros, US_PER_SECOND } from './time.js';
 
 export interface WebhookTarget {
@@ -243,7 +243,7 @@ function jobEvents(
         },
       ];
     case 'completed':
-      return recordingEvents(job, base, assets, duration, at);
+      return recordingEvents(store, job, base, assets, duration, at);
     default:
       return [];
   }
@@ -254,6 +254,7 @@ function maxSize(job: JobRecord): { width: number; height: number } {
 }
 
 function recordingEvents(
+  store: Store,
   job: JobRecord,
   base: Record<string, unknown>,
   assets: AssetRecord[],
@@ -289,7 +290,7 @@ function recordingEvents(
           recording_id: main.id,
           hls_vod_recording_path: main.type === 'room-vod' ? main.path : '',
           hls_vod_recording_presigned_url:
-            main.type === 'room-vod' ? presignedUrlFor(main.path, 86_400, at) : '',
+            main.type === 'room-vod' ? store.presign(main.path, 86_400, at) : '',
           hls_vod_recording_size: main.type === 'room-vod' ? main.size : 0,
           recording_single_files: media
             .filter((a) => a.type === 'room-composite')
@@ -297,7 +298,7 @@ function recordingEvents(
               asset_id: a.id,
               layer: String((a.metadata as { layer?: number }).layer ?? 0),
               recording_path: a.path,
-              recording_presigned_url: presignedUrlFor(a.path, 86_400, at),
+              recording_presigned_url: store.presign(a.path, 86_400, at),
               size: a.size,
             })),
           recording_created_at: formatTime(at),
@@ -314,9 +315,9 @@ function recordingEvents(
         created_at: formatTime(job.createdAt),
         recording_id: main.id,
         recording_path: main.path,
-        recording_presigned_url: presignedUrlFor(main.path, 86_400, at),
+        recording_presigned_url: store.presign(main.path, 86_400, at),
         chat_recording_path: chat?.path ?? '',
-        chat_recording_presigned_url: chat ? presignedUrlFor(chat.path, 86_400, at) : '',
+        chat_recording_presigned_url: chat ? store.presign(chat.path, 86_400, at) : '',
         size: main.size,
       },
     },
@@ -363,7 +364,7 @@ function transcriptionEvents(
   for (const [key, asset] of Object.entries(files)) {
     const usable = state === 'success' && asset !== undefined;
     data[`${key}_path`] = usable ? asset.path : '';
-    data[`${key}_presigned_url`] = usable ? presignedUrlFor(asset.path, 86_400, at) : '';
+    data[`${key}_presigned_url`] = usable ? store.presign(asset.path, 86_400, at) : '';
   }
   if (state === 'failure') {
     data.error_message = 'transcription failed';

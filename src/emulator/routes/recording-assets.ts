@@ -4,7 +4,7 @@ import type { AssetRecord } from '../model.js';
 import { LIMIT_1_100, paginate, resolveLimit } from '../paginate.js';
 import { renderAsset } from '../render.js';
 import { type RouteContext, route } from '../router.js';
-import { presignedUrlFor, type Store } from '../store.js';
+import type { Store } from '../store.js';
 
 const ASSET_STATUSES = new Set(['completed', 'failed', 'processing']);
 
@@ -56,7 +56,7 @@ function presignedUrl({ store, params, query }: RouteContext) {
   if (asset.status !== 'completed')
     throw badRequest('Error: recording asset is not available', `asset ${asset.id} is ${asset.status}`);
   const expiry = duration ?? DEFAULT_PRESIGN_SECONDS;
-  return { id: asset.id, path: asset.path, url: presignedUrlFor(asset.path, expiry, store.nowUs()), expiry };
+  return { id: asset.id, path: asset.path, url: store.presign(asset.path, expiry, store.nowUs()), expiry };
 }
 
 export const recordingAssetRoutes = [
