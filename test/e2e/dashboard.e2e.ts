@@ -3,6 +3,7 @@
  * (`npm run dashboard`), with the gateway locked down to persisted operations: every request the
  * page makes is a manifest hash, and an ad-hoc document is refused.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchChromium, type NetworkLog, watchNetwork } from '../helpers/browser.js';
@@ -91,8 +92,14 @@ describe('dashboard against GATEWAY_PERSISTED_OPERATIONS=require', () => {
     await asset.getByRole('button', { name: 'Get download link' }).click();
     const link = asset.locator('a.download');
     await link.waitFor();
-    // Shown, not followed: the presigned URL points at storage outside this machine.
-    expect(await link.getAttribute('href')).toMatch(/^https:\/\/.+X-Amz-Signature=/);
+    // Demo mode's presigned URLs point at the emulator on 127.0.0.1, which serves the file.
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/__downloads\/.+X-Amz-Signature=/);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(new URL(download.url()).hostname).toBe('127.0.0.1');
+    const file = await readFile(await download.path());
+    expect(file.length).toBeGreaterThan(0);
+    expect(download.suggestedFilename()).toMatch(/\.(mp4|mp3|csv|txt|srt|json|zip)$/);
   });
 
   it('starts a recording and sees its status change, then stops it and sees its files', async () => {
