@@ -213,7 +213,11 @@ export type StoreChange =
   /** Post-call transcription of a recording began, finished or failed. */
   | { kind: 'transcription'; job: JobRecord; state: 'started' | 'success' | 'failure' }
   /** An RTMP ingest connected to, or left, a room's stream key. */
-  | { kind: 'ingest'; ingest: IngestRecord; state: 'start.success' | 'end.success' | 'failure' };
+  | {
+      kind: 'ingest';
+      ingest: IngestRecord;
+      state: 'start.success' | 'start.failure' | 'end.success' | 'failure';
+    };
 
 /**
  * A poll (https://www.100ms.live/docs/server-side/v2/api-reference/polls/create-polls-via-api).

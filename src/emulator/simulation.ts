@@ -145,15 +145,29 @@ export function createSimulation(
       if (!endIngest(store, findRoomRecord(roomId).id, reason, store.nowUs()))
         throw new Error(`emulator: room ${roomId} has no live ingest`);
     },
-    failIngest(roomId, message = 'ingest stream disconnected unexpectedly') {
+    failIngest(roomId, message) {
       const store = current();
       const room = findRoomRecord(roomId);
-      const ingest = [...store.ingests.values()].find((i) => i.roomId === room.id && i.endedAt === null);
-      if (!ingest) throw new Error(`emulator: room ${roomId} has no live ingest`);
       const at = store.nowUs();
+      const ingest = [...store.ingests.values()].find((i) => i.roomId === room.id && i.endedAt === null);
+      if (!ingest) {
+        // Nothing live: the broadcaster's connection was refused before it started.
+        const refused = {
+          id: '',
+          streamKeyId: activeKey(store, room.id)?.id ?? '',
+          roomId: room.id,
+          streamId: '',
+          startedAt: at,
+          endedAt: at,
+          endReason: 'failure',
+          errorMessage: message ?? 'invalid stream key',
+        };
+        store.onChange?.({ kind: 'ingest', ingest: refused, state: 'start.failure' }, at);
+        return;
+      }
       ingest.endedAt = at;
       ingest.endReason = 'failure';
-      ingest.errorMessage = message;
+      ingest.errorMessage = message ?? 'ingest stream disconnected unexpectedly';
       store.onChange?.({ kind: 'ingest', ingest, state: 'failure' }, at);
     },
     stopRecording(roomId) {

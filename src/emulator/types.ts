@@ -134,7 +134,10 @@ export interface EmulatorSimulation {
   startIngest(roomId: string): string;
   /** The broadcaster disconnects (`ingest.end.success`). */
   stopIngest(roomId: string, reason?: string): void;
-  /** The live ingest breaks (`ingest.failure`). */
+  /**
+   * The live ingest breaks (`ingest.failure`); with none live, a broadcaster's connection is
+   * refused before it starts (`ingest.start.failure`).
+   */
   failIngest(roomId: string, message?: string): void;
   /** Stops the room's live recordings. */
   stopRecording(roomId: string): void;

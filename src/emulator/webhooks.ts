@@ -381,7 +381,7 @@ function transcriptionEvents(
 function ingestEvents(
   store: Store,
   ingest: IngestRecord,
-  state: 'start.success' | 'end.success' | 'failure',
+  state: 'start.success' | 'start.failure' | 'end.success' | 'failure',
   at: Micros,
 ): Array<{ type: string; data: Record<string, unknown> }> {
   const room = store.rooms.get(ingest.roomId);
@@ -414,6 +414,11 @@ function ingestEvents(
         },
       },
     ];
+  }
+  if (state === 'start.failure') {
+    // The broadcaster never got in: there is no ingest id to report.
+    const { ingest_id: _none, ...roomIds } = ids;
+    return [{ type: 'ingest.start.failure', data: { ...roomIds, error_message: ingest.errorMessage } }];
   }
   return [{ type: 'ingest.failure', data: { ...ids, error_message: ingest.errorMessage } }];
 }

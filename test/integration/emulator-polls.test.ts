@@ -238,6 +238,11 @@ describe('stream keys', () => {
       room_id: roomId,
       error_message: 'encoder went away',
     });
+    h.emulator.simulate.failIngest(roomId, 'stream key rejected');
+    await until(() => received.some((r) => r.type === 'ingest.start.failure'));
+    const refused = received.find((r) => r.type === 'ingest.start.failure')?.data;
+    expect(refused).toMatchObject({ room_id: roomId, error_message: 'stream key rejected' });
+    expect(refused).not.toHaveProperty('ingest_id');
   });
 
   it('answers 403 for a disabled room and 404 for an unknown one', async () => {
