@@ -5,17 +5,40 @@
  */
 import type { Caller } from './auth.js';
 import type { EntityCache, EntityKind } from './cache.js';
-import type { HmsApi, RequestOptions, UpstreamCallEvent } from './hms/api.js';
+import type { HmsApi, RequestOptions } from './hms/api.js';
+import type { Send } from './hms/endpoints.js';
+import { type ApiExtras, createApi } from './hms/surface.js';
 import type { IdempotencyStore } from './idempotency.js';
+import { confine } from './loaders/confine.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
-import { restrictToRooms } from './loaders/room-scope.js';
 import type { Logger } from './logger.js';
 import type { RateLimitStatus } from './plugins/use-caller-rate-limit.js';
 import { createEventBus, type EventBus } from './pubsub.js';
 
 export interface UpstreamCost {
-  /** HTTP attempts sent to 100ms for this request, retries included. */
+  /**
+   * HTTP attempts sent to 100ms for this request (for a subscription: for the current event),
+   * retries included. Counted before sending, so it never exceeds `max`.
+   */
   calls: number;
+  /** GATEWAY_MAX_UPSTREAM_CALLS: attempts beyond it fail unsent with UPSTREAM_BUDGET_EXCEEDED. */
+  max: number;
+  /** Attempts refused because the budget was spent. */
+  refused: number;
+}
+
+/**
+ * Thrown (unsent) by an upstream call once the request has spent its budget; its field answers
+ * `UPSTREAM_BUDGET_EXCEEDED` while sibling fields keep their data.
+ */
+export class UpstreamBudgetExceededError extends Error {
+  override readonly name = 'UpstreamBudgetExceededError';
+  constructor(readonly maxUpstreamCalls: number) {
+    super(
+      `This request reached its limit of ${maxUpstreamCalls} calls to 100ms (GATEWAY_MAX_UPSTREAM_CALLS); ` +
+        'this field was not loaded. Ask for less in one request.',
+    );
+  }
 }
 
 export interface Context {
@@ -49,13 +72,18 @@ export interface Context {
 
 export interface CreateContextOptions {
   caller: Caller;
-  hms: HmsApi;
+  /** The catalogue sender, already reading through the entity cache (see `withEntityCache`). */
+  send: Send;
+  /** The non-catalogue parts of the client (management token, raw escape hatch). */
+  extras: ApiExtras;
+  /** GATEWAY_MAX_UPSTREAM_CALLS. @default unlimited */
+  maxUpstreamCalls?: number;
   requestId: string;
   signal?: AbortSignal;
   idempotencyKey?: string | null;
   idempotency: IdempotencyStore;
   warnings?: string[];
-  /** The shared entity cache; `hms` must already read through it (see `withEntityCache`). */
+  /** The shared entity cache (for session children; `send` already reads through it). */
   cache?: EntityCache;
   logger: Logger;
   /** Webhook events for subscriptions. An empty in-process bus when omitted. */
@@ -63,12 +91,21 @@ export interface CreateContextOptions {
 }
 
 export function createContext(options: CreateContextOptions): Context {
-  const cost: UpstreamCost = { calls: 0 };
-  const onCall = (_event: UpstreamCallEvent) => {
+  const cost: UpstreamCost = {
+    calls: 0,
+    max: options.maxUpstreamCalls ?? Number.POSITIVE_INFINITY,
+    refused: 0,
+  };
+  const beforeSend = () => {
+    if (cost.calls >= cost.max) {
+      cost.refused += 1;
+      throw new UpstreamBudgetExceededError(cost.max);
+    }
     cost.calls += 1;
   };
-  const upstream: RequestOptions = { requestId: options.requestId, signal: options.signal, onCall };
-  const hms = options.caller.rooms ? restrictToRooms(options.hms, options.caller.rooms) : options.hms;
+  const upstream: RequestOptions = { requestId: options.requestId, signal: options.signal, beforeSend };
+  const send = options.caller.rooms ? confine(options.send, options.caller.rooms) : options.send;
+  const hms = createApi(send, options.extras);
   return {
     caller: options.caller,
     hms,
@@ -87,6 +124,9 @@ export function createContext(options: CreateContextOptions): Context {
     rateLimit: null,
     // `this`, not a closure: yoga hands resolvers a merged copy of this object.
     renewLoaders(this: Context) {
+      // A subscription's budget is per delivered event.
+      cost.calls = 0;
+      cost.refused = 0;
       this.loaders = createLoaders(hms, upstream, options.cache);
     },
   };

@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_REJECTED'
+  | 'UPSTREAM_BUDGET_EXCEEDED'
   | 'INTERNAL_SERVER_ERROR';
 
 export function gqlError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
@@ -121,6 +122,16 @@ export function maskError(error: unknown, message: string): Error {
     });
   }
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof Error && original.name === 'UpstreamBudgetExceededError') {
+    return new GraphQLError(original.message, {
+      nodes: error instanceof GraphQLError ? error.nodes : undefined,
+      path: error instanceof GraphQLError ? error.path : undefined,
+      extensions: {
+        code: 'UPSTREAM_BUDGET_EXCEEDED',
+        maxUpstreamCalls: (original as { maxUpstreamCalls?: number }).maxUpstreamCalls,
+      },
+    });
+  }
   if (original instanceof HmsError) {
     const mapped = fromHmsError(original);
     if (error instanceof GraphQLError) {

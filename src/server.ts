@@ -256,7 +256,11 @@ export function createGateway({
       workspace: hms.accessKey,
       onLookup: (kind, hit) => metrics.cacheLookups.inc({ type: kind, result: hit ? 'hit' : 'miss' }),
     });
-  const cachedHms = withEntityCache(hms, cache);
+  const cachedSend = withEntityCache(hms.send, cache);
+  const extras = {
+    managementToken: () => hms.tokens.managementToken(),
+    request: hms.request.bind(hms),
+  };
   const events =
     givenEvents ??
     createEventBus({
@@ -337,7 +341,9 @@ export function createGateway({
       }
       return createContext({
         caller,
-        hms: cachedHms,
+        send: cachedSend,
+        extras,
+        maxUpstreamCalls: config.maxUpstreamCalls,
         cache,
         logger,
         events,

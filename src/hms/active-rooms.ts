@@ -4,14 +4,10 @@
  * out as a broadcast) cannot happen here.
  */
 import type { ActiveRoomsApi } from './api.js';
-import type { Transport } from './transport.js';
+import type { Send } from './endpoints.js';
 import type {
-  ActivePeer,
-  ActivePeerWithTracks,
-  ActiveRoom,
   EndRoomBody,
   ListActivePeersQuery,
-  MessageResponse,
   RemovePeersBody,
   SendMessageBody,
   UpdatePeerBody,
@@ -21,70 +17,48 @@ function defined(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
 
-export function createActiveRoomsApi(transport: Transport): ActiveRoomsApi {
+export function createActiveRoomsApi(send: Send): ActiveRoomsApi {
   return {
-    get: (roomId, options) =>
-      transport.send<ActiveRoom>({
-        method: 'GET',
-        route: '/active-rooms/{id}',
-        params: { id: roomId },
-        shape: 'object',
-        options,
-      }),
+    get: (roomId, options) => send('activeRooms.get', { params: { id: roomId } }, options),
     listPeers: (roomId, query: ListActivePeersQuery = {}, options) =>
-      transport.send<Record<string, ActivePeer>>({
-        method: 'GET',
-        route: '/active-rooms/{id}/peers',
-        params: { id: roomId },
-        query: { user_id: query.user_id, role: query.role },
-        shape: 'peers',
+      send(
+        'activeRooms.listPeers',
+        { params: { id: roomId }, query: { user_id: query.user_id, role: query.role } },
         options,
-      }),
+      ),
     getPeer: (roomId, peerId, options) =>
-      transport.send<ActivePeerWithTracks>({
-        method: 'GET',
-        route: '/active-rooms/{id}/peers/{peer_id}',
-        params: { id: roomId, peer_id: peerId },
-        shape: 'object',
-        options,
-      }),
+      send('activeRooms.getPeer', { params: { id: roomId, peer_id: peerId } }, options),
     updatePeer: (roomId, peerId, body: UpdatePeerBody, options) =>
-      transport.send<ActivePeerWithTracks>({
-        method: 'POST',
-        route: '/active-rooms/{id}/peers/{peer_id}',
-        params: { id: roomId, peer_id: peerId },
-        body: defined({ name: body.name, role: body.role, metadata: body.metadata }),
-        shape: 'object',
+      send(
+        'activeRooms.updatePeer',
+        {
+          params: { id: roomId, peer_id: peerId },
+          body: defined({ name: body.name, role: body.role, metadata: body.metadata }),
+        },
         options,
-      }),
+      ),
     sendMessage: (roomId, body: SendMessageBody, options) =>
-      transport.send<MessageResponse>({
-        method: 'POST',
-        route: '/active-rooms/{id}/send-message',
-        params: { id: roomId },
-        body: defined({ message: body.message, peer_id: body.peer_id, role: body.role, type: body.type }),
-        shape: 'object',
+      send(
+        'activeRooms.sendMessage',
+        {
+          params: { id: roomId },
+          body: defined({ message: body.message, peer_id: body.peer_id, role: body.role, type: body.type }),
+        },
         options,
-      }),
+      ),
     removePeers: (roomId, body: RemovePeersBody, options) => {
       const target = 'peer_id' in body ? { peer_id: body.peer_id } : { role: body.role };
-      return transport.send<MessageResponse>({
-        method: 'POST',
-        route: '/active-rooms/{id}/remove-peers',
-        params: { id: roomId },
-        body: defined({ ...target, reason: body.reason }),
-        shape: 'object',
+      return send(
+        'activeRooms.removePeers',
+        { params: { id: roomId }, body: defined({ ...target, reason: body.reason }) },
         options,
-      });
+      );
     },
     end: (roomId, body: EndRoomBody = {}, options) =>
-      transport.send<MessageResponse>({
-        method: 'POST',
-        route: '/active-rooms/{id}/end-room',
-        params: { id: roomId },
-        body: defined({ reason: body.reason, lock: body.lock }),
-        shape: 'object',
+      send(
+        'activeRooms.end',
+        { params: { id: roomId }, body: defined({ reason: body.reason, lock: body.lock }) },
         options,
-      }),
+      ),
   };
 }

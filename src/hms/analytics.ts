@@ -4,22 +4,16 @@
  * page is walked.
  */
 import type { AnalyticsApi, AnalyticsPage, IterateOptions, RequestOptions } from './api.js';
-import { ANALYTICS_LIMITS, paginate, requestOptions, withClampedLimit } from './paginate.js';
-import type { Transport } from './transport.js';
-import type { AnalyticsEvent, AnalyticsQuery } from './types.js';
+import type { Send } from './endpoints.js';
+import { ANALYTICS_LIMITS, paginate, requestOptions } from './paginate.js';
+import type { AnalyticsQuery } from './types.js';
 
-export function createAnalyticsApi(transport: Transport): AnalyticsApi {
-  const listEvents = async (query: AnalyticsQuery, options?: RequestOptions) => {
+export function createAnalyticsApi(send: Send): AnalyticsApi {
+  const listEvents = async (query: AnalyticsQuery, options?: RequestOptions): Promise<AnalyticsPage> => {
     if (typeof query?.room_id !== 'string' || query.room_id === '') {
       throw new TypeError('analytics events need a room_id');
     }
-    return transport.send<AnalyticsPage<AnalyticsEvent>>({
-      method: 'GET',
-      route: '/analytics/events',
-      query: withClampedLimit(query, ANALYTICS_LIMITS),
-      shape: 'analytics',
-      options,
-    });
+    return send('analytics.events', { query }, options);
   };
   return {
     listEvents,

@@ -5,6 +5,8 @@
  * Every method makes exactly one logical upstream call (plus retries), except the `iterate*`
  * helpers, which page lazily and never load more than the caller consumes.
  */
+
+import type { Send } from './endpoints.js';
 import type {
   ActivePeer,
   ActivePeerWithTracks,
@@ -61,6 +63,11 @@ export interface RequestOptions {
   requestId?: string;
   /** Called once per HTTP attempt, after it settles. */
   onCall?: (event: UpstreamCallEvent) => void;
+  /**
+   * Called before each HTTP attempt (retries included) is sent; throwing refuses the attempt, and
+   * the call fails with that error without anything being sent (per-request upstream budgets).
+   */
+  beforeSend?: (attempt: { method: string; route: string; attempt: number }) => void;
 }
 
 /** One page of a list endpoint, normalised across the two cursor styles (reference §2.1, §2.2). */
@@ -230,6 +237,8 @@ export interface HmsApi {
 }
 
 export interface HmsClient extends HmsApi {
+  /** The generic sender every method wraps: one catalogue endpoint, one upstream call. */
+  readonly send: Send;
   /** The access key this client signs with: the tenant key for caches. */
   readonly accessKey: string;
   /** Upstream requests currently in flight (for metrics). */

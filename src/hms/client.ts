@@ -7,8 +7,6 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { onAbort } from './abort.js';
-import { createActiveRoomsApi } from './active-rooms.js';
-import { createAnalyticsApi } from './analytics.js';
 import type { HmsClient, HttpMethod, RawRequest, RequestOptions, UpstreamCallEvent } from './api.js';
 import {
   AttemptTimeout,
@@ -19,18 +17,12 @@ import {
   type HmsError,
   type TransportErrorKind,
 } from './errors.js';
-import { createExternalStreamsApi } from './external-streams.js';
 import { Limiter } from './limiter.js';
-import { createLiveStreamsApi } from './live-streams.js';
 import { parseErrorBody, parseResponse } from './parse.js';
 import { serializeQuery } from './query.js';
-import { createRecordingAssetsApi } from './recording-assets.js';
-import { createRecordingsApi } from './recordings.js';
 import { backoffDelay, parseRetryAfter, shouldRetry } from './retry.js';
-import { createRoomCodesApi } from './room-codes.js';
-import { createRoomsApi } from './rooms.js';
-import { createSessionsApi } from './sessions.js';
-import { createTemplatesApi } from './templates.js';
+import { createEndpointSender } from './send.js';
+import { createApi } from './surface.js';
 import { createTokenProvider, type TokenKind } from './tokens.js';
 import { type Call, checkRawPath, fillRoute, type Transport, templateOf } from './transport.js';
 
@@ -269,6 +261,8 @@ export function createHmsClient(options: HmsClientOptions): HmsClient {
     while (true) {
       if (closed) throw closedError();
       if (signal?.aborted) throw abortedError();
+      // Counted before it is sent, so a per-request budget holds however many calls race.
+      options.beforeSend?.({ method, route, attempt: attempt + 1 });
       try {
         await limiter.acquire(signal);
       } catch {
@@ -374,23 +368,9 @@ export function createHmsClient(options: HmsClientOptions): HmsClient {
   }
 
   const transport: Transport = { send };
-
-  return {
-    accessKey: options.accessKey,
-    get inFlight() {
-      return limiter.active;
-    },
-    rooms: createRoomsApi(transport),
-    sessions: createSessionsApi(transport),
-    activeRooms: createActiveRoomsApi(transport),
-    recordings: createRecordingsApi(transport),
-    recordingAssets: createRecordingAssetsApi(transport),
-    roomCodes: createRoomCodesApi(transport),
-    liveStreams: createLiveStreamsApi(transport),
-    externalStreams: createExternalStreamsApi(transport),
-    analytics: createAnalyticsApi(transport),
-    templates: createTemplatesApi(transport),
-    tokens: { managementToken: () => tokens.managementToken(), appToken: (o) => tokens.appToken(o) },
+  const endpointSend = createEndpointSender({ transport, appToken: (o) => tokens.appToken(o) });
+  const api = createApi(endpointSend, {
+    managementToken: () => tokens.managementToken(),
     async request<T = unknown>(
       method: HttpMethod,
       path: string,
@@ -408,6 +388,15 @@ export function createHmsClient(options: HmsClientOptions): HmsClient {
         shape: 'any',
         options: requestOptions,
       });
+    },
+  });
+
+  return {
+    ...api,
+    send: endpointSend,
+    accessKey: options.accessKey,
+    get inFlight() {
+      return limiter.active;
     },
     close() {
       if (!closed) {

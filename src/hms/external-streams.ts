@@ -1,44 +1,16 @@
 /** RTMP-out external streams (reference §4.8). */
 import type { ExternalStreamsApi } from './api.js';
-import { OTHER_LIMITS, pagedResource } from './paginate.js';
-import type { Transport } from './transport.js';
-import type { ExternalStream, JobListQuery, StartExternalStreamBody } from './types.js';
+import type { Send } from './endpoints.js';
+import { pagedResource } from './paginate.js';
+import type { ExternalStream, JobListQuery } from './types.js';
 
-export function createExternalStreamsApi(transport: Transport): ExternalStreamsApi {
+export function createExternalStreamsApi(send: Send): ExternalStreamsApi {
   return {
-    ...pagedResource<ExternalStream, JobListQuery>(transport, '/external-streams', OTHER_LIMITS),
-    get: (streamId, options) =>
-      transport.send<ExternalStream>({
-        method: 'GET',
-        route: '/external-streams/{id}',
-        params: { id: streamId },
-        shape: 'object',
-        options,
-      }),
-    start: (roomId, body: StartExternalStreamBody, options) =>
-      transport.send<ExternalStream>({
-        method: 'POST',
-        route: '/external-streams/room/{id}/start',
-        params: { id: roomId },
-        body,
-        shape: 'object',
-        options,
-      }),
-    stop: (streamId, options) =>
-      transport.send<ExternalStream>({
-        method: 'POST',
-        route: '/external-streams/{id}/stop',
-        params: { id: streamId },
-        shape: 'object',
-        options,
-      }),
-    stopAll: (roomId, options) =>
-      transport.send<ExternalStream[]>({
-        method: 'POST',
-        route: '/external-streams/room/{id}/stop',
-        params: { id: roomId },
-        shape: 'data',
-        options,
-      }),
+    ...pagedResource<ExternalStream, JobListQuery>(send, 'externalStreams.list'),
+    get: (streamId, options) => send('externalStreams.get', { params: { id: streamId } }, options),
+    start: (roomId, body, options) =>
+      send('externalStreams.start', { params: { id: roomId }, body }, options),
+    stop: (streamId, options) => send('externalStreams.stop', { params: { id: streamId } }, options),
+    stopAll: (roomId, options) => send('externalStreams.stopAll', { params: { id: roomId } }, options),
   };
 }

@@ -4,20 +4,11 @@
  * consumer pulls, `max` bounds, and `collect` requires a bound.
  */
 import type { IterateOptions, Page, PagedResource, RequestOptions } from './api.js';
-import type { Transport } from './transport.js';
+import type { EndpointName, LimitRange, Send } from './endpoints.js';
+import { specOf } from './endpoints.js';
 import type { PageQuery } from './types.js';
 
-export interface LimitRange {
-  min: number;
-  max: number;
-}
-
-/** Rooms, sessions and templates document 10–100 (reference §4.1, §4.2, §4.10). */
-export const STANDARD_LIMITS: LimitRange = { min: 10, max: 100 };
-/** `GET /analytics/events` documents 1–100 (reference §2.2). */
-export const ANALYTICS_LIMITS: LimitRange = { min: 1, max: 100 };
-/** Recordings, assets, streams and room codes document no range; 100 is the API-wide ceiling. */
-export const OTHER_LIMITS: LimitRange = { min: 1, max: 100 };
+export { ANALYTICS_LIMITS, type LimitRange, OTHER_LIMITS, STANDARD_LIMITS } from './endpoints.js';
 
 /** Clamps into the documented range: an out-of-range limit gets a 400 or a silently capped page. */
 export function clampLimit(limit: number | undefined, range: LimitRange): number | undefined {
@@ -82,20 +73,15 @@ export function withClampedLimit<Q extends PageQuery>(query: Q, range: LimitRang
   return (limit === undefined ? rest : { ...rest, limit }) as Q;
 }
 
-/** `list` + `iterate` for a `{limit, data, last}` endpoint at a fixed route. */
-export function pagedResource<T, Q extends PageQuery>(
-  transport: Transport,
-  route: string,
-  range: LimitRange,
-): PagedResource<T, Q> {
+/** `list` + `iterate` for a `{limit, data, last}` endpoint of the catalogue. */
+export function pagedResource<T, Q extends PageQuery>(send: Send, name: EndpointName): PagedResource<T, Q> {
+  const range = specOf(name).limits ?? { min: 1, max: 100 };
   const list = (query: Q = {} as Q, options?: RequestOptions) =>
-    transport.send<Page<T>>({
-      method: 'GET',
-      route,
-      query: withClampedLimit(query, range),
-      shape: 'list',
+    (send as unknown as (n: EndpointName, a: { query: Q }, o?: RequestOptions) => Promise<Page<T>>)(
+      name,
+      { query },
       options,
-    });
+    );
   return {
     list,
     iterate: (query: Q = {} as Q, options: IterateOptions = {}) =>

@@ -4,61 +4,19 @@
  * have reached 100ms (see retry.ts).
  */
 import type { RecordingsApi } from './api.js';
-import { OTHER_LIMITS, pagedResource } from './paginate.js';
-import type { Transport } from './transport.js';
-import type { JobListQuery, Recording, StartRecordingBody } from './types.js';
+import type { Send } from './endpoints.js';
+import { pagedResource } from './paginate.js';
+import type { JobListQuery, Recording } from './types.js';
 
-export function createRecordingsApi(transport: Transport): RecordingsApi {
+export function createRecordingsApi(send: Send): RecordingsApi {
   return {
-    ...pagedResource<Recording, JobListQuery>(transport, '/recordings', OTHER_LIMITS),
-    get: (recordingId, options) =>
-      transport.send<Recording>({
-        method: 'GET',
-        route: '/recordings/{id}',
-        params: { id: recordingId },
-        shape: 'object',
-        options,
-      }),
-    start: (roomId, body: StartRecordingBody = {}, options) =>
-      transport.send<Recording>({
-        method: 'POST',
-        route: '/recordings/room/{id}/start',
-        params: { id: roomId },
-        body,
-        shape: 'object',
-        options,
-      }),
-    stop: (recordingId, options) =>
-      transport.send<Recording>({
-        method: 'POST',
-        route: '/recordings/{id}/stop',
-        params: { id: recordingId },
-        shape: 'object',
-        options,
-      }),
-    stopAll: (roomId, options) =>
-      transport.send<Recording[]>({
-        method: 'POST',
-        route: '/recordings/room/{id}/stop',
-        params: { id: roomId },
-        shape: 'data',
-        options,
-      }),
-    pause: (roomId, options) =>
-      transport.send<Recording>({
-        method: 'POST',
-        route: '/recordings/room/{id}/pause',
-        params: { id: roomId },
-        shape: 'object',
-        options,
-      }),
-    resume: (roomId, options) =>
-      transport.send<Recording>({
-        method: 'POST',
-        route: '/recordings/room/{id}/resume',
-        params: { id: roomId },
-        shape: 'object',
-        options,
-      }),
+    ...pagedResource<Recording, JobListQuery>(send, 'recordings.list'),
+    get: (recordingId, options) => send('recordings.get', { params: { id: recordingId } }, options),
+    start: (roomId, body = {}, options) =>
+      send('recordings.start', { params: { id: roomId }, body }, options),
+    stop: (recordingId, options) => send('recordings.stop', { params: { id: recordingId } }, options),
+    stopAll: (roomId, options) => send('recordings.stopAll', { params: { id: roomId } }, options),
+    pause: (roomId, options) => send('recordings.pause', { params: { id: roomId } }, options),
+    resume: (roomId, options) => send('recordings.resume', { params: { id: roomId } }, options),
   };
 }

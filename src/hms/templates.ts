@@ -1,19 +1,12 @@
 /** Templates (reference §4.10). Their JSON keys are camelCase, unlike the rest of the API. */
 import type { TemplatesApi } from './api.js';
-import { pagedResource, STANDARD_LIMITS } from './paginate.js';
-import type { Transport } from './transport.js';
+import type { Send } from './endpoints.js';
+import { pagedResource } from './paginate.js';
 import type { PageQuery, Template } from './types.js';
 
-export function createTemplatesApi(transport: Transport): TemplatesApi {
+export function createTemplatesApi(send: Send): TemplatesApi {
   return {
-    ...pagedResource<Template, PageQuery>(transport, '/templates', STANDARD_LIMITS),
-    get: (templateId, options) =>
-      transport.send<Template>({
-        method: 'GET',
-        route: '/templates/{id}',
-        params: { id: templateId },
-        shape: 'object',
-        options,
-      }),
+    ...pagedResource<Template, PageQuery>(send, 'templates.list'),
+    get: (templateId, options) => send('templates.get', { params: { id: templateId } }, options),
   };
 }
