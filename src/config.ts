@@ -61,8 +61,13 @@ export interface GatewayConfig {
   persistedOperations: PersistedOperationsMode;
   /** JSON manifest, sha256 hash → document. @default DEFAULT_PERSISTED_OPERATIONS_MANIFEST */
   persistedOperationsManifest: string;
-  /** Documents estimated to cost more 100ms calls are rejected before execution. @default 50 */
+  /**
+   * Documents estimated to cost more 100ms calls are rejected before execution, and calls beyond
+   * it fail unsent while a request runs (per delivered event for subscriptions). @default 50
+   */
   maxUpstreamCalls: number;
+  /** Subscriptions one caller may hold open at once. @default 10 */
+  maxSubscriptionsPerCaller: number;
   /** @default 12 */
   maxDepth: number;
   /** @default 30 */
@@ -266,6 +271,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       persistedOperations: persistedOperations ?? 'off',
       persistedOperationsManifest: persistedManifest ?? DEFAULT_PERSISTED_OPERATIONS_MANIFEST,
       maxUpstreamCalls: int(env, problems, 'GATEWAY_MAX_UPSTREAM_CALLS', 50, 1, 10_000),
+      maxSubscriptionsPerCaller: int(env, problems, 'GATEWAY_MAX_SUBSCRIPTIONS_PER_CALLER', 10, 1, 10_000),
       maxDepth: int(env, problems, 'GATEWAY_MAX_DEPTH', 12, 2, 100),
       maxAliases: int(env, problems, 'GATEWAY_MAX_ALIASES', 30, 1, 1000),
       maxTokens: int(env, problems, 'GATEWAY_MAX_TOKENS', 3000, 100, 100_000),

@@ -1,17 +1,23 @@
 /**
- * Upstream-call budget, GitHub/Shopify style: before executing, estimate how many 100ms calls a
- * document can cost, following the loaders' batching rules; reject it when over the budget; and
- * report `extensions.cost { estimatedUpstreamCalls actualUpstreamCalls }` on every response.
+ * The upstream-call estimate, GitHub/Shopify style: before executing, how many 100ms calls a
+ * document can cost, following the loaders' batching rules and the catalogue's cost and room
+ * rules. It is the up-front refusal; the per-request counter (`beforeSend` in context.ts) is what
+ * makes the budget hold whatever the estimate missed.
  *
  * The estimate is an upper bound of the *batched* plan: a field costs calls per *group* where the
  * loaders batch (sibling sessions of one room share one recordings call), per parent object where
  * they cannot (one presigned URL per asset), and nothing where data is embedded (session peers).
+ *
+ * Sound by construction: fragments (inline or spread, nested or chained) are walked at the depth
+ * of the field they sit in, spreads are memoised, and a document it cannot walk throws
+ * `CannotEstimateError` (the plugin refuses it) instead of counting as 0. Every field of the
+ * schema that returns an object must have a rule here or be declared free (`checkCostRules`,
+ * run at gateway start and in the tests), so a new field cannot silently cost nothing.
  */
 import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
-  GraphQLError,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
@@ -20,95 +26,177 @@ import {
   getOperationAST,
   isAbstractType,
   isInterfaceType,
+  isLeafType,
   isObjectType,
   Kind,
   type SelectionSetNode,
 } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
-import type { Context } from './context.js';
+import { type EndpointName, specOf } from './hms/endpoints.js';
 
 /** How many parent objects reach a field, and in how many batchable groups (rooms) they fall. */
-interface Fanout {
+export interface Fanout {
   objects: number;
   groups: number;
 }
 
+/** Who asks: a caller confined by `hms_rooms` pays per room for workspace lists. */
+export interface CostEnv {
+  /** Number of rooms of a confined caller; null when unconfined. */
+  confinedRooms: number | null;
+}
+
 type Args = Record<string, unknown>;
-type Rule = (args: Args, parent: Fanout) => { calls: number; child: Fanout };
+export type Rule = (args: Args, parent: Fanout, env: CostEnv) => { calls: number; child: Fanout };
+
+export class CannotEstimateError extends Error {
+  override readonly name = 'CannotEstimateError';
+}
 
 const first = (args: Args, fallback = 20) => (typeof args.first === 'number' ? args.first : fallback);
-/** A window of `first` costs ceil((first + 1) / 100) list pages (the extra item makes hasNextPage exact). */
-const pages = (n: number) => Math.ceil((n + 1) / 100);
 /** Upper bound for lists whose size the query does not bound (assets of a job, live peers). */
 const UNBOUNDED = 20;
+/** Deeper than any valid document (GATEWAY_MAX_DEPTH is validated first): refuse, don't guess. */
+const MAX_FIELD_DEPTH = 64;
 
-const lookup: Rule = (_args, parent) => ({
-  calls: parent.objects,
-  child: { objects: parent.objects, groups: parent.groups },
-});
-const rootConnection: Rule = (args, parent) => ({
-  calls: pages(first(args)),
-  child: { objects: parent.objects * first(args), groups: first(args) },
-});
+/** A window of `n` costs ceil((n + 1) / pageSize) list pages (the extra item makes hasNextPage exact). */
+function pagesOf(endpoint: EndpointName, n: number): number {
+  const cost = specOf(endpoint).cost;
+  const pageSize = cost.kind === 'pages' ? cost.pageSize : 1;
+  return Math.ceil((n + 1) / pageSize);
+}
+
+/** What a list costs given who asks, from the endpoint's room policy (see `src/loaders/confine.ts`). */
+function listCalls(endpoint: EndpointName, n: number, filteredByRoom: boolean, env: CostEnv): number {
+  const pages = pagesOf(endpoint, n);
+  const rooms = env.confinedRooms;
+  if (rooms === null) return pages;
+  const policy = specOf(endpoint).room;
+  if (policy === 'workspace') return 2 * rooms; // the rooms, then their templates by id
+  if (policy === 'admin') return 0;
+  if (policy.from === 'rooms') return rooms;
+  if (policy.from === 'query' && !filteredByRoom) return rooms * pages;
+  return pages;
+}
+
+/** Extra calls the room guard makes before the call itself (lookups of the object's room). */
+function guardCalls(endpoint: EndpointName, env: CostEnv): number {
+  const rooms = env.confinedRooms;
+  if (rooms === null) return 0;
+  const policy = specOf(endpoint).room;
+  if (policy === 'workspace') return rooms;
+  if (policy !== 'admin' && policy.from === 'lookup') return 'param' in policy ? 1 : rooms;
+  return 0;
+}
+
+const hasRoomFilter = (args: Args) => {
+  const filter = args.filter as { roomId?: unknown } | null | undefined;
+  return filter?.roomId !== undefined && filter?.roomId !== null;
+};
+
+const lookup =
+  (endpoint: EndpointName): Rule =>
+  (_args, parent, env) => ({
+    calls: parent.objects * (1 + guardCalls(endpoint, env)),
+    child: { objects: parent.objects, groups: parent.groups },
+  });
+const rootConnection =
+  (endpoint: EndpointName): Rule =>
+  (args, parent, env) => ({
+    calls: listCalls(endpoint, first(args), hasRoomFilter(args), env),
+    child: { objects: parent.objects * first(args), groups: first(args) },
+  });
 /** One list call per room (the room id is in the filter). */
-const perRoomConnection: Rule = (args, parent) => ({
-  calls: parent.objects * pages(first(args)),
-  child: { objects: parent.objects * first(args), groups: parent.objects },
-});
+const perRoomConnection =
+  (endpoint: EndpointName): Rule =>
+  (args, parent) => ({
+    calls: parent.objects * pagesOf(endpoint, first(args)),
+    child: { objects: parent.objects * first(args), groups: parent.objects },
+  });
 /** Batched per room by the session-children loaders. */
 const perGroup: Rule = (args, parent) => ({
   calls: parent.groups,
   child: { objects: parent.objects * first(args, UNBOUNDED), groups: parent.groups },
 });
-const perObject: Rule = (_args, parent) => ({ calls: parent.objects, child: parent });
+const perObject =
+  (endpoint: EndpointName): Rule =>
+  (_args, parent, env) => ({ calls: parent.objects * (1 + guardCalls(endpoint, env)), child: parent });
 const perObjectList: Rule = (_args, parent) => ({
   calls: parent.objects,
   child: { objects: parent.objects * UNBOUNDED, groups: parent.groups },
 });
 /** By-id lookups of objects the request has usually loaded already: at most one per group. */
 const reference: Rule = (_args, parent) => ({ calls: parent.groups, child: parent });
+/** Objects of a webhook event loaded by id (one GET each, or one list for several of a session). */
+const eventObjects: Rule = (_args, parent) => ({
+  calls: parent.objects * 2,
+  child: { objects: parent.objects * UNBOUNDED, groups: parent.groups },
+});
+/** Reads only what the parent already holds. */
+const free: Rule = (_args, parent) => ({ calls: 0, child: parent });
 const embeddedList: Rule = (_args, parent) => ({
   calls: 0,
   child: { objects: parent.objects * UNBOUNDED, groups: parent.groups },
 });
 
-const RULES: Record<string, Rule> = {
-  'Query.node': lookup,
+const EVENT_TYPES = [
+  'PeerJoined',
+  'PeerLeft',
+  'RoleChanged',
+  'SessionOpened',
+  'SessionClosed',
+  'RoomEnded',
+  'RecordingStateChanged',
+  'TranscriptionReady',
+  'TrackEvent',
+  'RecordingEvent',
+  'ErrorEvent',
+  'GenericAnalyticsEvent',
+];
+
+/**
+ * Every field that can reach 100ms, by `Type.field`. A field missing here that returns an object
+ * fails `checkCostRules` unless it is a connection's plumbing or a mutation payload.
+ */
+export const COST_RULES: Record<string, Rule> = {
+  'Query.node': lookup('rooms.get'),
   'Query.nodes': (args, parent) => {
     const n = Array.isArray(args.ids) ? args.ids.length : 1;
     return { calls: n, child: { objects: parent.objects * n, groups: n } };
   },
-  'Query.room': lookup,
-  'Query.session': lookup,
-  'Query.recording': lookup,
-  'Query.recordingAsset': lookup,
-  'Query.liveStream': lookup,
-  'Query.externalStream': lookup,
-  'Query.template': lookup,
-  'Query.activeRoom': lookup,
-  'Query.rooms': rootConnection,
-  'Query.sessions': rootConnection,
-  'Query.recordings': rootConnection,
-  'Query.recordingAssets': rootConnection,
-  'Query.liveStreams': rootConnection,
-  'Query.externalStreams': rootConnection,
-  'Query.templates': rootConnection,
+  'Query.room': lookup('rooms.get'),
+  'Query.session': lookup('sessions.get'),
+  'Query.recording': lookup('recordings.get'),
+  'Query.recordingAsset': lookup('recordingAssets.get'),
+  'Query.liveStream': lookup('liveStreams.get'),
+  'Query.externalStream': lookup('externalStreams.get'),
+  'Query.template': lookup('templates.get'),
+  'Query.activeRoom': lookup('activeRooms.get'),
+  'Query.rooms': rootConnection('rooms.list'),
+  'Query.sessions': rootConnection('sessions.list'),
+  'Query.recordings': rootConnection('recordings.list'),
+  'Query.recordingAssets': rootConnection('recordingAssets.list'),
+  'Query.liveStreams': rootConnection('liveStreams.list'),
+  'Query.externalStreams': rootConnection('externalStreams.list'),
+  'Query.templates': rootConnection('templates.list'),
   'Query.analyticsEvents': (args, parent) => ({
-    calls: pages(first(args)),
+    calls: pagesOf('analytics.events', first(args)),
     child: { objects: parent.objects * first(args), groups: 1 },
   }),
-  'Room.sessions': perRoomConnection,
-  'Room.recordings': perRoomConnection,
-  'Room.recordingAssets': perRoomConnection,
-  'Room.liveStreams': perRoomConnection,
-  'Room.externalStreams': perRoomConnection,
+  'Room.sessions': perRoomConnection('sessions.list'),
+  'Room.recordings': perRoomConnection('recordings.list'),
+  'Room.recordingAssets': perRoomConnection('recordingAssets.list'),
+  'Room.liveStreams': perRoomConnection('liveStreams.list'),
+  'Room.externalStreams': perRoomConnection('externalStreams.list'),
   'Room.roomCodes': perObjectList,
-  'Room.activeRoom': perObject,
-  'Room.activeSession': (args, parent) => ({
+  'Room.activeRoom': perObject('activeRooms.get'),
+  'Room.activeSession': (args, parent, env) => ({
     calls: parent.objects * 2,
-    child: perObject(args, parent).child,
+    child: perObject('activeRooms.get')(args, parent, env).child,
   }),
-  'Room.template': reference,
+  'Room.template': (_args, parent, env) => ({
+    calls: parent.groups * (1 + guardCalls('templates.get', env)),
+    child: parent,
+  }),
   'Session.recordings': perGroup,
   'Session.recordingAssets': perGroup,
   'Session.room': reference,
@@ -123,36 +211,68 @@ const RULES: Record<string, Rule> = {
   'LiveStream.session': reference,
   'ExternalStream.room': reference,
   'ExternalStream.session': reference,
+  'ExternalStream.resolution': free,
   'RecordingAsset.room': reference,
   'RecordingAsset.session': reference,
   'RecordingAsset.job': (_args, parent) => ({ calls: parent.groups * 3, child: parent }),
-  'RecordingAsset.presignedUrl': perObject,
+  'RecordingAsset.presignedUrl': perObject('recordingAssets.presignedUrl'),
   'ActiveRoom.peers': perObjectList,
   'ActiveRoom.room': reference,
   'ActiveRoom.session': reference,
-  'ActivePeer.tracks': perObject,
+  'ActivePeer.tracks': perObject('activeRooms.getPeer'),
   'RoomCode.room': reference,
-  'TrackEvent.room': reference,
-  'TrackEvent.session': reference,
-  'RecordingEvent.room': reference,
-  'RecordingEvent.session': reference,
-  'ErrorEvent.room': reference,
-  'ErrorEvent.session': reference,
-  'GenericAnalyticsEvent.room': reference,
-  'GenericAnalyticsEvent.session': reference,
+  'Template.role': free,
+  'Template.roles': embeddedList,
+  'TemplateRole.permissions': free,
+  'Subscription.roomEvents': free,
+  'Subscription.events': free,
+  'RecordingStateChanged.assets': eventObjects,
+  'RecordingStateChanged.job': (_args, parent) => ({ calls: parent.objects, child: parent }),
+  'RecordingStateChanged.recording': (_args, parent) => ({ calls: parent.objects, child: parent }),
+  'TranscriptionReady.assets': eventObjects,
+  'TranscriptionReady.recording': (_args, parent) => ({ calls: parent.objects, child: parent }),
+  ...Object.fromEntries(
+    EVENT_TYPES.flatMap((type) => [
+      [`${type}.room`, reference],
+      [`${type}.session`, reference],
+    ]),
+  ),
 };
 
 /** Mutations: the call itself plus the checks some make first (room, template). */
 const MUTATION_CALLS = 3;
 
+/**
+ * Fields returning objects that have no rule and are not plumbing (connections, edges, mutation
+ * payloads): each one could reach 100ms uncounted. Empty for a sound schema.
+ */
+export function checkCostRules(schema: GraphQLSchema): string[] {
+  const missing: string[] = [];
+  const mutation = schema.getMutationType()?.name;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || type.name === mutation) continue;
+    if (/(Connection|Edge)$/.test(type.name) || /Success$/.test(type.name)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (isLeafType(getNamedType(field.type))) continue;
+      if (!COST_RULES[`${type.name}.${field.name}`]) missing.push(`${type.name}.${field.name}`);
+    }
+  }
+  return missing;
+}
+
+/**
+ * Upper bound of the 100ms calls of one operation, with variables already coerced.
+ * @throws CannotEstimateError when the document cannot be walked (it must then be refused).
+ */
 export function estimateUpstreamCalls(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName?: string | null,
+  env: CostEnv = { confinedRooms: null },
 ): number {
   const operation = getOperationAST(document, operationName ?? undefined);
-  if (!operation) return 0;
+  if (!operation) throw new CannotEstimateError('no operation to estimate');
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const def of document.definitions)
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
@@ -162,10 +282,13 @@ export function estimateUpstreamCalls(
       : operation.operation === 'subscription'
         ? schema.getSubscriptionType()
         : schema.getQueryType();
-  if (!root) return 0;
+  if (!root) throw new CannotEstimateError(`the schema has no ${operation.operation} type`);
 
   const fieldDef = (type: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined =>
     isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
+  /** Spread costs by fragment, type and fan-out: a chain of spreads is walked once per shape. */
+  const spreads = new Map<string, number>();
+  const active = new Set<string>();
 
   function walk(
     selectionSet: SelectionSetNode | undefined,
@@ -173,18 +296,29 @@ export function estimateUpstreamCalls(
     fanout: Fanout,
     depth: number,
   ): number {
-    if (!selectionSet || depth > 50) return 0;
+    if (!selectionSet) return 0;
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const on = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
-        total += walk(selection.selectionSet, on ?? type, fanout, depth + 1);
+        total += walk(selection.selectionSet, on ?? type, fanout, depth);
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments[selection.name.value];
+        const name = selection.name.value;
+        const fragment = fragments[name];
         const on = fragment ? schema.getType(fragment.typeCondition.name.value) : undefined;
-        if (fragment && on) total += walk(fragment.selectionSet, on, fanout, depth + 1);
+        if (!fragment || !on) throw new CannotEstimateError(`unknown fragment ${name}`);
+        const key = `${name}\n${on.name}\n${fanout.objects}\n${fanout.groups}\n${depth}`;
+        let cost = spreads.get(key);
+        if (cost === undefined) {
+          if (active.has(key)) throw new CannotEstimateError(`fragment ${name} spreads itself`);
+          active.add(key);
+          cost = walk(fragment.selectionSet, on, fanout, depth);
+          active.delete(key);
+          spreads.set(key, cost);
+        }
+        total += cost;
       } else {
-        total += field(selection, type, fanout, depth);
+        total += field(selection, type, fanout, depth + 1);
       }
     }
     return total;
@@ -193,111 +327,36 @@ export function estimateUpstreamCalls(
   function field(node: FieldNode, type: GraphQLNamedType, fanout: Fanout, depth: number): number {
     const name = node.name.value;
     if (name.startsWith('__')) return 0;
+    if (depth > MAX_FIELD_DEPTH) throw new CannotEstimateError('selection too deep to estimate');
     // On an abstract type, charge the costliest implementation.
     const candidates = isAbstractType(type) ? [type, ...schema.getPossibleTypes(type)] : [type];
     let best = 0;
     for (const candidate of candidates) {
       const def = fieldDef(candidate, name);
       if (!def) continue;
-      let args: Args = {};
+      let args: Args;
       try {
         args = getArgumentValues(def, node, variables);
-      } catch {
-        args = {};
+      } catch (error) {
+        throw new CannotEstimateError(`arguments of ${candidate.name}.${name}: ${(error as Error).message}`);
       }
-      const rule = RULES[`${candidate.name}.${name}`];
-      const { calls, child } = rule ? rule(args, fanout) : { calls: 0, child: fanout };
-      best = Math.max(best, calls + walk(node.selectionSet, getNamedType(def.type), child, depth + 1));
+      const rule = COST_RULES[`${candidate.name}.${name}`];
+      const { calls, child } = rule ? rule(args, fanout, env) : { calls: 0, child: fanout };
+      best = Math.max(best, calls + walk(node.selectionSet, getNamedType(def.type), child, depth));
     }
     return best;
   }
 
-  const perField = walk(operation.selectionSet, root, { objects: 1, groups: 1 }, 0);
-  if (operation.operation === 'mutation') {
-    return perField + MUTATION_CALLS * operation.selectionSet.selections.length;
+  let total: number;
+  try {
+    total = walk(operation.selectionSet, root, { objects: 1, groups: 1 }, 0);
+  } catch (error) {
+    if (error instanceof RangeError) throw new CannotEstimateError('selection too deep to estimate');
+    throw error;
   }
-  return perField;
-}
-
-const ESTIMATE = Symbol('estimatedUpstreamCalls');
-/** Estimates kept per document (for distinct variables and operation names) before starting over. */
-const MEMO_PER_DOCUMENT = 64;
-
-/**
- * The estimate depends only on the schema, the document, the variables and the operation name.
- * Yoga's parser cache hands out the same DocumentNode for the same query text, so estimates are
- * memoised per document object: a repeated query no longer walks its selections every time.
- */
-function memoizedEstimate() {
-  const memo = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
-  return (
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    variables: Record<string, unknown> | undefined,
-    operationName?: string | null,
-  ): number => {
-    let bySchema = memo.get(schema);
-    if (!bySchema) {
-      bySchema = new WeakMap();
-      memo.set(schema, bySchema);
-    }
-    let byDocument = bySchema.get(document);
-    if (!byDocument) {
-      byDocument = new Map();
-      bySchema.set(document, byDocument);
-    }
-    const key = `${operationName ?? ''}\n${JSON.stringify(variables ?? null)}`;
-    let estimate = byDocument.get(key);
-    if (estimate === undefined) {
-      estimate = estimateUpstreamCalls(schema, document, variables, operationName);
-      if (byDocument.size >= MEMO_PER_DOCUMENT) byDocument.clear();
-      byDocument.set(key, estimate);
-    }
-    return estimate;
-  };
-}
-
-/** Rejects over-budget documents before any upstream call; reports the cost on every response. */
-export function useUpstreamCost(maxUpstreamCalls: number): Plugin<Context> {
-  const estimateOf = memoizedEstimate();
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const estimate = estimateOf(
-        args.schema,
-        args.document,
-        args.variableValues ?? undefined,
-        args.operationName,
-      );
-      (args.contextValue as Context & { [ESTIMATE]?: number })[ESTIMATE] = estimate;
-      if (estimate > maxUpstreamCalls) {
-        setResultAndStopExecution({
-          errors: [
-            new GraphQLError(
-              `This operation could cost up to ${estimate} calls to 100ms, over the limit of ${maxUpstreamCalls}. ` +
-                'Ask for fewer items (smaller `first`), fewer nested lists, or split it into several requests.',
-              {
-                extensions: {
-                  code: 'UPSTREAM_BUDGET_EXCEEDED',
-                  estimatedUpstreamCalls: estimate,
-                  maxUpstreamCalls,
-                },
-              },
-            ),
-          ],
-          extensions: { cost: { estimatedUpstreamCalls: estimate, actualUpstreamCalls: 0 } },
-        });
-      }
-      return {
-        onExecuteDone({ args: doneArgs, result, setResult }) {
-          if (Symbol.asyncIterator in result) return;
-          const ctx = doneArgs.contextValue as Context & { [ESTIMATE]?: number };
-          const cost = {
-            estimatedUpstreamCalls: ctx[ESTIMATE] ?? estimate,
-            actualUpstreamCalls: ctx.cost.calls,
-          };
-          setResult({ ...result, extensions: { ...result.extensions, cost } });
-        },
-      };
-    },
-  };
+  if (operation.operation === 'mutation') {
+    total += (MUTATION_CALLS + (env.confinedRooms ?? 0)) * operation.selectionSet.selections.length;
+  }
+  if (!Number.isFinite(total) || Number.isNaN(total)) throw new CannotEstimateError('unbounded estimate');
+  return total;
 }

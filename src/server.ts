@@ -13,7 +13,7 @@ import { createEntityCache, createMemoryStore, createRedisStore, type EntityCach
 import { createMemoryUsageStore, createRedisUsageStore } from './caller-usage.js';
 import { DEFAULT_PERSISTED_OPERATIONS_MANIFEST, type GatewayConfig } from './config.js';
 import { type Context, createContext } from './context.js';
-import { useUpstreamCost } from './cost.js';
+import { checkCostRules } from './cost.js';
 import { badUserInput, gqlError, maskError, maskedCode } from './errors.js';
 import type { HmsClient } from './hms/api.js';
 import { BodyTooLargeError, readBodyLimited } from './http-body.js';
@@ -27,6 +27,11 @@ import { DEFAULT_CALLER_RATE_LIMIT, useCallerRateLimit } from './plugins/use-cal
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useLandingPage } from './plugins/use-landing-page.js';
 import { useRequestShape } from './plugins/use-request-shape.js';
+import {
+  DEFAULT_MAX_SUBSCRIPTIONS_PER_CALLER,
+  useSubscriptionLimit,
+} from './plugins/use-subscription-limit.js';
+import { DEFAULT_MAX_UPSTREAM_CALLS, useUpstreamBudget } from './plugins/use-upstream-budget.js';
 import { useWarnings } from './plugins/use-warnings.js';
 import { createEventBus, type EventBus, workspacePrefix } from './pubsub.js';
 import { schema } from './schema/index.js';
@@ -67,7 +72,8 @@ export const DEFAULT_GATEWAY_CONFIG: GatewayConfig = {
   introspection: true,
   persistedOperations: 'off',
   persistedOperationsManifest: DEFAULT_PERSISTED_OPERATIONS_MANIFEST,
-  maxUpstreamCalls: 50,
+  maxUpstreamCalls: DEFAULT_MAX_UPSTREAM_CALLS,
+  maxSubscriptionsPerCaller: DEFAULT_MAX_SUBSCRIPTIONS_PER_CALLER,
   maxDepth: 12,
   maxAliases: 30,
   maxTokens: 3000,
@@ -248,6 +254,11 @@ export function createGateway({
   events: givenEvents,
 }: GatewayOptions) {
   const config: GatewayConfig = { ...DEFAULT_GATEWAY_CONFIG, ...overrides };
+  const uncosted = checkCostRules(schema);
+  if (uncosted.length > 0) {
+    // A field that can reach 100ms with no cost rule would make the estimate blind to it.
+    throw new Error(`Fields without an upstream cost rule (src/cost.ts COST_RULES): ${uncosted.join(', ')}`);
+  }
   const metrics = given ?? createMetrics();
   const cache =
     givenCache ??
@@ -392,7 +403,8 @@ export function createGateway({
           : createMemoryUsageStore(),
         logger,
       }),
-      useUpstreamCost(config.maxUpstreamCalls),
+      useSubscriptionLimit({ maxPerCaller: config.maxSubscriptionsPerCaller }),
+      useUpstreamBudget({ maxUpstreamCalls: config.maxUpstreamCalls }),
       useOperationLog(logger, metrics),
       useWarnings(),
       onlyAt(
