@@ -45,6 +45,11 @@ export interface Context {
   caller: Caller;
   /** The 100ms API as this caller may use it (confined to its rooms when it has `hms_rooms`). */
   hms: HmsApi;
+  /**
+   * The generic sender under `hms`, equally confined and cached: any catalogue endpoint by name,
+   * e.g. `ctx.send('rooms.get', { params: { id } }, ctx.upstream)`.
+   */
+  send: Send;
   loaders: Loaders;
   requestId: string;
   cost: UpstreamCost;
@@ -109,6 +114,7 @@ export function createContext(options: CreateContextOptions): Context {
   return {
     caller: options.caller,
     hms,
+    send,
     requestId: options.requestId,
     cost,
     upstream,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { estimateUpstreamCalls } from '../../src/cost.js';
+import { CannotEstimateError, checkCostRules, estimateUpstreamCalls } from '../../src/cost.js';
 import { schema } from '../../src/schema/index.js';
 
 const estimate = (document: string, variables?: Record<string, unknown>, operationName?: string) =>
@@ -75,11 +75,12 @@ describe('estimateUpstreamCalls', () => {
     expect(estimate('{ node(id: "x") { ... on Room { sessions { nodes { hmsId } } } } }')).toBe(2);
   });
 
-  it('picks the named operation, and charges nothing for an unknown name', () => {
+  it('picks the named operation, and refuses to guess for an unknown name', () => {
     const document = 'query A { room(id: "r") { name } } query B { rooms(first: 250) { nodes { name } } }';
     expect(estimate(document, {}, 'A')).toBe(1);
     expect(estimate(document, {}, 'B')).toBe(3);
-    expect(estimate(document, {}, 'C')).toBe(0);
+    // Execution reports the unknown name (and calls nothing); the estimate does not pretend it is 0.
+    expect(() => estimate(document, {}, 'C')).toThrow(CannotEstimateError);
   });
 
   it('charges each root mutation its call and the checks it may make first', () => {
@@ -89,5 +90,47 @@ describe('estimateUpstreamCalls', () => {
     );
     expect(one).toBeGreaterThan(0);
     expect(two).toBe(2 * one);
+  });
+});
+
+const estimateFor = (query: string, confinedRooms: number | null = null, variables = {}) =>
+  estimateUpstreamCalls(schema, parse(query), variables, undefined, { confinedRooms });
+
+const DASHBOARD_LIKE = `rooms(first: 5) { nodes { sessions(first: 10) { nodes { recordings { nodes { hmsId } } } } } }`;
+
+describe('estimateUpstreamCalls: soundness and confinement', () => {
+  it('has a rule for every field that returns an object', () => {
+    expect(checkCostRules(schema)).toEqual([]);
+  });
+
+  it('costs a selection the same under 51 nested inline fragments', () => {
+    const plain = estimateFor(`{ ${DASHBOARD_LIKE} }`);
+    let nested = DASHBOARD_LIKE;
+    for (let i = 0; i < 51; i++) nested = `... on Query { ${nested} }`;
+    expect(plain).toBeGreaterThan(0);
+    expect(estimateFor(`{ ${nested} }`)).toBe(plain);
+  });
+
+  it('walks spread chains once per shape, even when each fragment spreads the next twice', () => {
+    const fragments = ['fragment F40 on Query { rooms(first: 1) { nodes { name } } }'];
+    for (let i = 39; i >= 1; i--) fragments.push(`fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`);
+    const cost = estimateFor(`{ ...F1 }\n${fragments.join('\n')}`);
+    expect(cost).toBe(2 ** 39);
+  });
+
+  it('refuses what it cannot walk instead of counting it as 0', () => {
+    expect(() => estimateFor('{ ...Missing }')).toThrow(CannotEstimateError);
+    let deep = 'name';
+    for (let i = 0; i < 25; i++) deep = `sessions(first: 1) { nodes { room { ${deep} } } }`;
+    expect(() => estimateFor(`{ room(id: "r") { ${deep} } }`)).toThrow(CannotEstimateError);
+  });
+
+  it('charges a confined caller per own room for unfiltered lists, once for a filtered one', () => {
+    expect(estimateFor('{ recordingAssets(first: 10) { nodes { hmsId } } }')).toBe(1);
+    expect(estimateFor('{ recordingAssets(first: 10) { nodes { hmsId } } }', 3)).toBe(3);
+    expect(
+      estimateFor('{ recordingAssets(first: 10, filter: { roomId: "r" }) { nodes { hmsId } } }', 3),
+    ).toBe(1);
+    expect(estimateFor('{ templates(first: 10) { nodes { hmsId } } }', 2)).toBe(4);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Room confinement (`hms_rooms`, src/loaders/room-scope.ts): the view of the 100ms client a
+ * Room confinement (`hms_rooms`, src/loaders/confine.ts): the view of the 100ms client a
  * confined caller's request goes through, over the real client and the emulator. Outside reads
  * look missing, outside writes are refused, both before anything is sent where the room is known.
  */
@@ -7,7 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_ROOMS } from '../../src/emulator/index.js';
 import type { HmsApi } from '../../src/hms/api.js';
 import { HmsForbiddenError, HmsNotFoundError } from '../../src/hms/errors.js';
-import { restrictToRooms } from '../../src/loaders/room-scope.js';
+import { createApi } from '../../src/hms/surface.js';
+import { confine } from '../../src/loaders/confine.js';
 import { type Harness, startHarness } from '../helpers/emulator-harness.js';
 
 let h: Harness;
@@ -29,7 +30,10 @@ beforeAll(async () => {
   h = await startHarness();
   mine = await h.roomId(SEED_ROOMS.live);
   other = await h.roomId(SEED_ROOMS.externalStreams);
-  scoped = restrictToRooms(h.hms, new Set([mine]));
+  scoped = createApi(confine(h.hms.send, new Set([mine])), {
+    managementToken: () => h.hms.tokens.managementToken(),
+    request: h.hms.request.bind(h.hms),
+  });
 });
 afterAll(() => h?.close());
 beforeEach(() => h.emulator.resetStats());
