@@ -224,6 +224,8 @@ export const COST_RULES: Record<string, Rule> = {
   'Template.role': free,
   'Template.roles': embeddedList,
   'TemplateRole.permissions': free,
+  // Answered from the caller-usage store, never from 100ms.
+  'Query.rateLimit': free,
   'Subscription.roomEvents': free,
   'Subscription.events': free,
   'RecordingStateChanged.assets': eventObjects,

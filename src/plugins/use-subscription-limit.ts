@@ -7,9 +7,10 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
+import { callerKey } from './use-caller-rate-limit.js';
 
 export interface SubscriptionLimitOptions {
-  /** Open subscriptions per caller (token `sub`; all unauthenticated callers share one). @default DEFAULT_MAX_SUBSCRIPTIONS_PER_CALLER */
+  /** Open subscriptions per caller (token `sub`, else the client address). @default DEFAULT_MAX_SUBSCRIPTIONS_PER_CALLER */
   maxPerCaller?: number;
 }
 
@@ -21,7 +22,7 @@ export function useSubscriptionLimit(options: SubscriptionLimitOptions = {}): Pl
 
   return {
     onSubscribe({ args, setResultAndStopExecution }) {
-      const key = args.contextValue.caller.subject ?? '';
+      const key = callerKey(args.contextValue);
       const count = open.get(key) ?? 0;
       if (count >= max) {
         setResultAndStopExecution({

@@ -111,7 +111,7 @@ describe('the budget holds while the request runs', () => {
       client: { maxRetries: 5 },
     });
     try {
-      const ids = [SEED_ROOMS.live, SEED_ROOMS.big, SEED_ROOMS.spaced].map(
+      const ids = [SEED_ROOMS.live, SEED_ROOMS.big, SEED_ROOMS.webinar].map(
         (name) => retrying.emulator.state.room(name)?.id as string,
       );
       retrying.emulator.setFaults([
