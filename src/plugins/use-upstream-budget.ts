@@ -86,14 +86,9 @@ export function useUpstreamBudget(options: UpstreamBudgetOptions = {}): Plugin<C
     // No (or an ambiguous) operation: execution itself reports it, and calls nothing.
     if (!operation) return { kind: 'ok', estimate: 0 };
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
-    if (coerced.errors) {
-      // Out-of-range or malformed variables are the caller's mistake, never a cost.
-      const errors = coerced.errors.map(
-        (error) =>
-          new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } }),
-      );
-      return { kind: 'refused', result: { errors } };
-    }
+    // Out-of-range or malformed variables are the caller's mistake, never a cost: execution
+    // coerces them again and answers BAD_USER_INPUT (see maskError) before any resolver runs.
+    if (coerced.errors) return { kind: 'ok', estimate: 0 };
     const env: CostEnv = { confinedRooms: ctx.caller.rooms ? ctx.caller.rooms.size : null };
     let estimate: number;
     try {
