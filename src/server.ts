@@ -5,8 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { type GraphQLError, getOperationAST, NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
+import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { createAuthenticator } from './auth.js';
 import { createEntityCache, createMemoryStore, createRedisStore, type EntityCache } from './cache.js';
@@ -14,18 +13,22 @@ import { createMemoryUsageStore, createRedisUsageStore } from './caller-usage.js
 import { DEFAULT_PERSISTED_OPERATIONS_MANIFEST, type GatewayConfig } from './config.js';
 import { type Context, createContext } from './context.js';
 import { checkCostRules } from './cost.js';
-import { badUserInput, gqlError, maskError, maskedCode } from './errors.js';
+import { badUserInput, maskError } from './errors.js';
 import type { HmsClient } from './hms/api.js';
-import { BodyTooLargeError, readBodyLimited } from './http-body.js';
 import { createIdempotencyStore, IDEMPOTENCY_KEY } from './idempotency.js';
 import { withEntityCache } from './loaders/cached-api.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { usePersistedOperationsManifest } from './persisted.js';
+import { onlyAt } from './plugins/only-at.js';
+import { useBodyLimit } from './plugins/use-body-limit.js';
 import { createCallerAuth } from './plugins/use-caller-auth.js';
 import { DEFAULT_CALLER_RATE_LIMIT, useCallerRateLimit } from './plugins/use-caller-rate-limit.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
+import { useIntrospectionSwitch } from './plugins/use-introspection-switch.js';
 import { useLandingPage } from './plugins/use-landing-page.js';
+import { useMetricsRoute } from './plugins/use-metrics-route.js';
+import { useOperationLog } from './plugins/use-operation-log.js';
 import { useRequestShape } from './plugins/use-request-shape.js';
 import {
   DEFAULT_MAX_SUBSCRIPTIONS_PER_CALLER,
@@ -37,7 +40,7 @@ import { createEventBus, type EventBus, workspacePrefix } from './pubsub.js';
 import { schema } from './schema/index.js';
 import { createMemoryDedupe, createRedisDedupe } from './webhooks/dedupe.js';
 import { useWebhookRoute } from './webhooks/route.js';
-import { capText, yogaLogging } from './yoga-logging.js';
+import { yogaLogging } from './yoga-logging.js';
 
 export interface GatewayOptions {
   hms: HmsClient;
@@ -99,73 +102,6 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 /** A successful 100ms answer younger than this makes /ready answer without a probe. */
 const READY_FRESH_MS = 60_000;
 
-function tooLarge(maxBytes: number): GraphQLError {
-  // The rest of the body may still be arriving: the socket cannot carry another request.
-  return gqlError('BAD_USER_INPUT', `Request body exceeds ${maxBytes} bytes (GATEWAY_MAX_BODY_BYTES)`, {
-    http: { status: 413, headers: { connection: 'close' } },
-  });
-}
-
-/**
- * GATEWAY_MAX_BODY_BYTES for every POST body. JSON (the GraphQL path) is read here and counted as
- * it streams; any other body (form, multipart, application/graphql) must declare a length within
- * the limit, which Node's HTTP parser then enforces. It replaces Yoga's own limiter
- * (`maxRequestBodySize: false`), which piped every body through one more TransformStream and made
- * a cache-hit query cost ~1.7x the CPU.
- */
-function useBodyLimit(maxBytes: number): Plugin {
-  return {
-    onRequestParse({ request, setRequestParser }) {
-      if (request.method !== 'POST') return;
-      const declared = request.headers.get('content-length');
-      if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-      const type = request.headers.get('content-type') ?? '';
-      if (!type.includes('json')) {
-        if (declared === null && request.headers.has('transfer-encoding')) {
-          throw gqlError('BAD_USER_INPUT', 'Send a Content-Length with non-JSON request bodies', {
-            http: { status: 411 },
-          });
-        }
-        return;
-      }
-      setRequestParser(async (req) => {
-        let text: string;
-        try {
-          text = await readBodyLimited(req, maxBytes);
-        } catch (error) {
-          throw error instanceof BodyTooLargeError ? tooLarge(maxBytes) : error;
-        }
-        try {
-          return JSON.parse(text);
-        } catch {
-          throw gqlError('BAD_USER_INPUT', 'Request body is not valid JSON', { http: { status: 400 } });
-        }
-      });
-    },
-  };
-}
-
-function useIntrospectionSwitch(enabled: boolean): Plugin {
-  return {
-    onValidate({ addValidationRule }) {
-      if (!enabled) addValidationRule(NoSchemaIntrospectionCustomRule);
-    },
-  };
-}
-
-/**
- * Runs a plugin's `onRequest` only for one path. Yoga's readiness plugin tests a URLPattern
- * against every request, which cost more than some whole cache-hit queries.
- */
-function onlyAt(pathname: string, plugin: Plugin): Plugin {
-  const { onRequest } = plugin;
-  if (!onRequest) return plugin;
-  return {
-    ...plugin,
-    onRequest: (payload) => (payload.url.pathname === pathname ? onRequest(payload) : undefined),
-  };
-}
-
 /**
  * Listed origins get CORS with credentials; `*` lets any other origin read responses but never
  * with credentials (a reflected origin plus credentials would hand every site the caller's
@@ -180,66 +116,6 @@ function corsPolicy(origins: string[]) {
     if (origin && listed.has(origin)) return { origin: [origin], credentials: true };
     if (anyOrigin && origin && origin !== 'null') return { origin: [origin], credentials: false };
     return false as const;
-  };
-}
-
-/** GET /metrics (optionally behind a bearer token). */
-function useMetricsRoute(metrics: Metrics, hms: HmsClient, token: string | null): Plugin {
-  return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== '/metrics') return;
-      if (token && request.headers.get('authorization') !== `Bearer ${token}`) {
-        endResponse(
-          new fetchAPI.Response('unauthorized\n', { status: 401, headers: { 'www-authenticate': 'Bearer' } }),
-        );
-        return;
-      }
-      metrics.upstreamInFlight.set(hms.inFlight);
-      endResponse(
-        new fetchAPI.Response(await metrics.registry.metrics(), {
-          headers: { 'content-type': metrics.registry.contentType },
-        }),
-      );
-    },
-  };
-}
-
-/** One structured log line and one metric sample per operation, with the request id. */
-function useOperationLog(logger: Logger, metrics: Metrics): Plugin<Context> {
-  return {
-    onExecute({ args }) {
-      const started = performance.now();
-      const operation = getOperationAST(args.document, args.operationName ?? undefined);
-      const name = operation?.name?.value ?? 'anonymous';
-      const type = operation?.operation ?? 'query';
-      return {
-        onExecuteDone({ result }) {
-          if (Symbol.asyncIterator in result) return;
-          const ctx = args.contextValue as Context;
-          const seconds = (performance.now() - started) / 1000;
-          const outcome = result.errors?.length ? 'error' : 'ok';
-          const label = metrics.operationLabel(name);
-          metrics.graphqlRequests.inc({ operation: label, type, outcome });
-          metrics.graphqlDuration.observe({ operation: label, type }, seconds);
-          // The codes the client sees (masking happens after this hook).
-          const errors = result.errors?.map(maskedCode);
-          const level = errors?.some((code) => code === 'INTERNAL_SERVER_ERROR') ? 'error' : 'info';
-          logger[level](
-            {
-              requestId: ctx.requestId,
-              caller: ctx.caller.subject ?? undefined,
-              operation: capText(name, 200),
-              type,
-              outcome,
-              ms: Math.round(seconds * 1000),
-              upstreamCalls: ctx.cost.calls,
-              errors,
-            },
-            'graphql operation',
-          );
-        },
-      };
-    },
   };
 }
 
@@ -368,7 +244,7 @@ export function createGateway({
     plugins: [
       useLandingPage(),
       useRequestShape(),
-      useMetricsRoute(metrics, hms, config.metricsToken),
+      useMetricsRoute({ metrics, hms, token: config.metricsToken }),
       useWebhookRoute({
         secret: config.webhookSecret,
         header: config.webhookHeader,
@@ -379,14 +255,14 @@ export function createGateway({
         logger,
         onDelivery: (type, outcome) => metrics.webhooks.inc({ type, outcome }),
       }),
-      useBodyLimit(config.maxBodyBytes),
+      useBodyLimit({ maxBytes: config.maxBodyBytes }),
       callerAuth.plugin,
       useCsrfPrevention(),
       ...usePersistedOperationsManifest({
         mode: config.persistedOperations,
         manifestPath: config.persistedOperationsManifest,
       }),
-      useIntrospectionSwitch(config.introspection),
+      useIntrospectionSwitch({ enabled: config.introspection }),
       EnvelopArmorPlugin({
         maxDepth: { n: config.maxDepth, flattenFragments: true },
         maxAliases: { n: config.maxAliases },
@@ -405,7 +281,7 @@ export function createGateway({
       }),
       useSubscriptionLimit({ maxPerCaller: config.maxSubscriptionsPerCaller }),
       useUpstreamBudget({ maxUpstreamCalls: config.maxUpstreamCalls }),
-      useOperationLog(logger, metrics),
+      useOperationLog({ logger, metrics }),
       useWarnings(),
       onlyAt(
         '/ready',
