@@ -5,11 +5,32 @@
  * timeout is the only bound).
  */
 import { randomUUID } from 'node:crypto';
-import type { Json } from './stack.js';
+import type { ErrorExtensions } from './stack.js';
+
+/** What tests read of a `RoomEvent` (or `events`) payload; other selected fields stay `unknown`. */
+export interface EventData {
+  __typename?: string;
+  eventId?: string;
+  type?: string;
+  roomId?: string;
+  status?: string;
+  session?: { hmsId?: string; active?: boolean } | null;
+  assetIds?: string[];
+  assets?: Array<{ type?: string; outputMode?: string }>;
+  [field: string]: unknown;
+}
 
 export interface SseMessage {
-  data?: Json;
-  errors?: Array<{ message: string; extensions?: Record<string, Json> }>;
+  data?: Record<string, EventData | undefined> | null;
+  errors?: Array<{ message: string; extensions?: ErrorExtensions }>;
+}
+
+/** The gateway's answer to a webhook delivery. */
+export interface WebhookAnswer {
+  ok?: boolean;
+  duplicate?: boolean;
+  ignored?: boolean;
+  [field: string]: unknown;
 }
 
 export interface SseSubscription {
@@ -113,16 +134,16 @@ export async function postWebhook(
   baseUrl: string,
   body: unknown,
   headers: Record<string, string>,
-): Promise<{ status: number; body: Record<string, Json> }> {
+): Promise<{ status: number; body: WebhookAnswer }> {
   const response = await fetch(`${baseUrl}/webhooks/100ms`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  let parsed: Record<string, Json> = {};
+  let parsed: WebhookAnswer = {};
   try {
-    parsed = JSON.parse(text) as Record<string, Json>;
+    parsed = JSON.parse(text) as WebhookAnswer;
   } catch {
     parsed = { text };
   }

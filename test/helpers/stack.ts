@@ -20,13 +20,19 @@ import { createLogger } from '../../src/logger.js';
 import { createMetrics } from '../../src/metrics.js';
 import { createGateway } from '../../src/server.js';
 
-/** A parsed JSON value, as loosely typed as `JSON.parse` returns it: tests read responses structurally. */
-export type Json = ReturnType<typeof JSON.parse>;
+/** `extensions` of an error, as the gateway sends them. */
+export interface ErrorExtensions {
+  code?: string;
+  [key: string]: unknown;
+}
 
-export interface GraphQLResponse<T = Record<string, Json>> {
+export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, Json> }>;
-  extensions?: Record<string, Json>;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: ErrorExtensions }>;
+  extensions?: {
+    cost?: { estimatedUpstreamCalls: number; actualUpstreamCalls: number };
+    [key: string]: unknown;
+  };
 }
 
 export interface StackOptions {
@@ -105,7 +111,7 @@ export async function startStack(options: StackOptions = {}) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  async function gql<T = Record<string, Json>>(
+  async function gql<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
     headers: Record<string, string> = {},

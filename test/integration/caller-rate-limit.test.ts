@@ -18,7 +18,7 @@ import { createLogger } from '../../src/logger.js';
 import { createGateway } from '../../src/server.js';
 import { until } from '../helpers/live.js';
 import { freePort } from '../helpers/processes.js';
-import { startStack } from '../helpers/stack.js';
+import { type GraphQLResponse, startStack } from '../helpers/stack.js';
 
 const JWT_SECRET = 'caller-rate-limit-test-secret-0123456789';
 const LIMIT = 5;
@@ -32,12 +32,18 @@ if (!hasRedis) {
   );
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: GraphQL JSON
-type Json = any;
+interface RateLimitInfo {
+  limit: number;
+  used: number;
+  remaining: number;
+  resetAt: string;
+}
 interface Answer {
   status: number;
   retryAfter: string | null;
-  body: Json;
+  body: GraphQLResponse<{ rateLimit: RateLimitInfo }> & {
+    extensions?: { rateLimit?: RateLimitInfo };
+  };
 }
 
 async function post(url: string, query: string, headers: Record<string, string> = {}): Promise<Answer> {
@@ -159,22 +165,25 @@ describe.skipIf(!hasRedis)('per-caller limit shared by two replicas over one red
     const sticky = await runUntilRefused('sticky-caller', () => a);
     const alternating = await runUntilRefused('alternating-caller', (i) => (i % 2 === 0 ? a : b));
     const counted = (run: typeof sticky) =>
-      run.answers.slice(0, -1).reduce((sum, x) => sum + x.body.extensions.cost.actualUpstreamCalls, 0);
+      run.answers
+        .slice(0, -1)
+        .reduce((sum, x) => sum + (x.body.extensions?.cost?.actualUpstreamCalls ?? 0), 0);
     expect(counted(sticky)).toBe(LIMIT);
     expect(alternating.refusedAt).toBe(sticky.refusedAt);
     expect(counted(alternating)).toBe(LIMIT);
 
     const refused = alternating.answers.at(-1) as Answer;
-    const error = refused.body.errors[0];
+    const error = refused.body.errors?.[0];
+    if (!error?.extensions) throw new Error(JSON.stringify(refused.body));
     expect(error.extensions.code).toBe('RATE_LIMITED');
     expect(error.extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(error.extensions.retryAfterSeconds).toBeLessThanOrEqual(60);
     expect(refused.retryAfter).toBe(String(error.extensions.retryAfterSeconds));
     expect(error.extensions.http).toBeUndefined();
-    expect(refused.body.extensions.rateLimit).toMatchObject({ limit: LIMIT, used: LIMIT, remaining: 0 });
+    expect(refused.body.extensions?.rateLimit).toMatchObject({ limit: LIMIT, used: LIMIT, remaining: 0 });
 
     // Each success reported the shared count after itself, on whichever replica answered.
-    expect(alternating.answers.slice(0, -1).map((x) => x.body.extensions.rateLimit.used)).toEqual(
+    expect(alternating.answers.slice(0, -1).map((x) => x.body.extensions?.rateLimit?.used)).toEqual(
       Array.from({ length: LIMIT }, (_, i) => i + 1),
     );
   });
@@ -187,16 +196,17 @@ describe.skipIf(!hasRedis)('per-caller limit shared by two replicas over one red
       const answer = await post(url, RATE_LIMIT, headers);
       expect(answer.status).toBe(200);
       expect(upstreamTotal(emulator)).toBe(before);
-      const reported = answer.body.data.rateLimit;
+      const reported = answer.body.data?.rateLimit;
+      if (!reported) throw new Error(JSON.stringify(answer.body));
       expect(reported).toMatchObject({ limit: LIMIT, used: LIMIT, remaining: 0 });
       const resetIn = Date.parse(reported.resetAt) - Date.now();
       expect(resetIn).toBeGreaterThan(0);
       expect(resetIn).toBeLessThanOrEqual(60_000);
-      expect(answer.body.extensions.rateLimit).toMatchObject({ used: LIMIT, resetAt: reported.resetAt });
+      expect(answer.body.extensions?.rateLimit).toMatchObject({ used: LIMIT, resetAt: reported.resetAt });
     }
     // Another caller is untouched.
     const fresh = await post(a, RATE_LIMIT, { authorization: `Bearer ${await token('someone-else')}` });
-    expect(fresh.body.data.rateLimit).toMatchObject({ limit: LIMIT, used: 0, remaining: LIMIT });
+    expect(fresh.body.data?.rateLimit).toMatchObject({ limit: LIMIT, used: 0, remaining: LIMIT });
   });
 });
 
