@@ -33,6 +33,11 @@ let receiverUrl: string;
 const received: Received[] = [];
 /** Statuses to answer with, in order; 200 once exhausted. */
 let script: number[] = [];
+/**
+ * The emulator of the running test: each sends its own `x-test-run` header, and a late delivery
+ * of an earlier test's emulator (tests run in any order) is answered 200 but not recorded.
+ */
+let run = 0;
 
 beforeAll(async () => {
   receiver = createServer((req, res) => {
@@ -41,6 +46,7 @@ beforeAll(async () => {
       text += chunk;
     });
     req.on('end', () => {
+      if (req.headers['x-test-run'] !== String(run)) return void res.writeHead(200).end();
       received.push({ headers: req.headers, body: JSON.parse(text) });
       res.writeHead(script.shift() ?? 200).end();
     });
@@ -51,9 +57,13 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 
 async function emulatorWith(retryDelays = [20, 40, 80]): Promise<Emulator> {
+  run += 1;
   return createEmulator({
     ...DEMO_CREDENTIALS,
-    webhook: { url: receiverUrl, headers: { 'x-hms-webhook-secret': 's3cret-header-value' } },
+    webhook: {
+      url: receiverUrl,
+      headers: { 'x-hms-webhook-secret': 's3cret-header-value', 'x-test-run': String(run) },
+    },
     webhookRetryDelaysMs: retryDelays,
   });
 }
