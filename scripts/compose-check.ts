@@ -113,7 +113,7 @@ await step('a webhook posted to A reaches a subscriber on B; its retry to B is a
     assert.notEqual(received, 'timeout', 'no event reached the subscriber on B');
     const event = (received as SseMessage).data?.roomEvents;
     assert.equal(event?.__typename, 'PeerJoined');
-    assert.ok(posted.includes(event.eventId), `unexpected event ${JSON.stringify(event)}`);
+    assert.ok(posted.includes(event.eventId ?? ''), `unexpected event ${JSON.stringify(event)}`);
     const retry = await postWebhook(B, join, HOOK);
     assert.deepEqual(retry.body, { ok: true, duplicate: true });
   } finally {

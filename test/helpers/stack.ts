@@ -26,11 +26,29 @@ export interface ErrorExtensions {
   [key: string]: unknown;
 }
 
+/** A mutation's union answer: the success's `data`, or an error's fields. */
+export interface MutationPayload<D = unknown> {
+  __typename: string;
+  data?: D;
+  message?: string;
+  code?: string;
+  field?: string | null;
+  retryAfterSeconds?: number | null;
+  outcomeUnknown?: boolean;
+}
+
+/** A document string that carries the type of its answer's `data` (see {@link typed}). */
+export type TypedQuery<T> = string & { readonly __answer?: T };
+
+/** Tags a document with the shape of its answer, so `stack.gql(DOC, ...)` is typed without `any`. */
+export const typed = <T>(query: string): TypedQuery<T> => query as TypedQuery<T>;
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: ErrorExtensions }>;
   extensions?: {
     cost?: { estimatedUpstreamCalls: number; actualUpstreamCalls: number };
+    warnings?: string[];
     [key: string]: unknown;
   };
 }
@@ -112,7 +130,7 @@ export async function startStack(options: StackOptions = {}) {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   async function gql<T = Record<string, unknown>>(
-    query: string,
+    query: TypedQuery<T>,
     variables: Record<string, unknown> = {},
     headers: Record<string, string> = {},
   ): Promise<GraphQLResponse<T> & { status: number }> {

@@ -8,7 +8,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/processes.js';
 import { hasRedis, type RedisServer, startRedisServer } from '../helpers/redis.js';
-import { type Json, type Stack, startStack } from '../helpers/stack.js';
+import { type MutationPayload, type Stack, startStack, typed } from '../helpers/stack.js';
 
 const SECRET = 'idempotency-test-secret-that-is-long-enough-0123';
 const key = new TextEncoder().encode(SECRET);
@@ -20,9 +20,15 @@ async function token(claims: Record<string, unknown>, sub?: string) {
   return `Bearer ${await jwt.sign(key)}`;
 }
 
-const CREATE_TOKEN = `mutation($input: CreateAuthTokenInput!) { createAuthToken(input: $input) { __typename ... on CreateAuthTokenSuccess { data { token roomId } } ${ERR} } }`;
-const CREATE_ROOM = `mutation($input: CreateRoomInput!) { createRoom(input: $input) { __typename ... on CreateRoomSuccess { data { hmsId } } ${ERR} } }`;
-const START = `mutation($input: StartRecordingInput!) { startRecording(input: $input) { __typename ... on StartRecordingSuccess { data { hmsId } } ${ERR} } }`;
+const CREATE_TOKEN = typed<{ createAuthToken: MutationPayload<{ token: string; roomId: string }> }>(
+  `mutation($input: CreateAuthTokenInput!) { createAuthToken(input: $input) { __typename ... on CreateAuthTokenSuccess { data { token roomId } } ${ERR} } }`,
+);
+const CREATE_ROOM = typed<{ createRoom: MutationPayload<{ hmsId: string }> }>(
+  `mutation($input: CreateRoomInput!) { createRoom(input: $input) { __typename ... on CreateRoomSuccess { data { hmsId } } ${ERR} } }`,
+);
+const START = typed<{ startRecording: MutationPayload<{ hmsId: string }> }>(
+  `mutation($input: StartRecordingInput!) { startRecording(input: $input) { __typename ... on StartRecordingSuccess { data { hmsId } } ${ERR} } }`,
+);
 
 describe('caller scope (GATEWAY_AUTH=jwt)', () => {
   let stack: Stack;
@@ -160,10 +166,10 @@ describe('a refused connection', () => {
     try {
       const headers = { 'idempotency-key': 'refused-1' };
       const res = await closed.gql(CREATE_ROOM, { input: { name: 'idem-refused' } }, headers);
-      const error = res.data?.createRoom as Record<string, Json>;
+      const error = res.data?.createRoom;
       expect(error).toMatchObject({ __typename: 'UpstreamError', outcomeUnknown: false });
-      expect(error.message).toMatch(/never sent/);
-      expect(error.message).not.toMatch(/failed to process/);
+      expect(error?.message).toMatch(/never sent/);
+      expect(error?.message).not.toMatch(/failed to process/);
     } finally {
       await closed.close();
     }

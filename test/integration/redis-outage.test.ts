@@ -38,7 +38,12 @@ describe.skipIf(!hasRedis)('a Redis outage', () => {
     // A live session: looked up in the cache every time, never stored, fetched every time.
     const query = async () => {
       const started = performance.now();
-      const res = await stack.gql('query($id: ID!) { session(id: $id) { hmsId active } }', { id: sessionId });
+      const res = await stack.gql<{ session: { hmsId: string } }>(
+        'query($id: ID!) { session(id: $id) { hmsId active } }',
+        {
+          id: sessionId,
+        },
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data?.session.hmsId).toBe(sessionId);
       return performance.now() - started;
