@@ -8,7 +8,7 @@ import { SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ROOMS } from '../../src/emulator/index.js';
 import { envelope, postWebhook, type SseSubscription, sseSubscribe, until } from '../helpers/live.js';
-import { type Json, type Stack, startStack } from '../helpers/stack.js';
+import { type MutationPayload, type Stack, startStack, typed } from '../helpers/stack.js';
 
 const JWT_SECRET = 'budget-test-secret-that-is-long-enough-0123456789';
 const WEBHOOK_SECRET = 'budget-webhook-secret-0123456789';
@@ -118,7 +118,7 @@ describe('the budget holds while the request runs', () => {
         { route: new RegExp(`/v2/rooms/${ids[2]}$`), kind: 'status', status: 503 },
       ]);
       retrying.resetCalls();
-      const res = await retrying.gql(
+      const res = await retrying.gql<Record<string, { name: string } | null>>(
         `query($a: ID!, $b: ID!, $c: ID!) { a: room(id: $a) { name } b: room(id: $b) { name } c: room(id: $c) { name } }`,
         { a: ids[0], b: ids[1], c: ids[2] },
       );
@@ -143,9 +143,9 @@ describe('a caller confined by hms_rooms', () => {
       (_, i) => `a${i}: recordingAssets(first: ${i + 1}) { nodes { hmsId } }`,
     ).join('\n');
     stack.resetCalls();
-    const res = await stack.gql(`{ ${aliases} }`, {}, confined);
+    const res = await stack.gql<Record<string, { nodes: unknown[] }>>(`{ ${aliases} }`, {}, confined);
     expect(res.errors).toBeUndefined();
-    for (let i = 0; i < 30; i++) expect(res.data?.[`a${i}`].nodes).toEqual([]);
+    for (let i = 0; i < 30; i++) expect(res.data?.[`a${i}`]?.nodes).toEqual([]);
     expect(stack.calls().total).toBeLessThanOrEqual(30 * 1);
     expect(res.extensions?.cost?.actualUpstreamCalls).toBeLessThanOrEqual(30);
   });
@@ -156,7 +156,7 @@ describe('a caller confined by hms_rooms', () => {
     const foreign = all.items.find((t) => t.id !== own)?.id as string;
     expect(foreign).toBeTruthy();
     const confined = await bearer({ scope: 'hms:read', hms_rooms: [liveRoom] });
-    const res = await stack.gql(
+    const res = await stack.gql<{ templates: { nodes: Array<{ hmsId: string }> } } & Record<string, unknown>>(
       `query($own: ID!, $foreign: ID!) {
         templates(first: 50) { nodes { hmsId } }
         mine: template(id: $own) { hmsId }
@@ -174,7 +174,9 @@ describe('a caller confined by hms_rooms', () => {
 
   it('gets app tokens only for its rooms', async () => {
     const minter = await bearer({ scope: 'hms:token', hms_rooms: [liveRoom] });
-    const mutation = `mutation($id: ID!) { createAuthToken(input: { roomId: $id, role: "guest" }) { __typename } }`;
+    const mutation = typed<{ createAuthToken: MutationPayload }>(
+      `mutation($id: ID!) { createAuthToken(input: { roomId: $id, role: "guest" }) { __typename } }`,
+    );
     const own = await stack.gql(mutation, { id: liveRoom }, minter);
     expect(own.data?.createAuthToken.__typename).toBe('CreateAuthTokenSuccess');
     const other = await stack.gql(mutation, { id: emptyRoom }, minter);
@@ -245,7 +247,7 @@ describe('subscriptions inside the budget', () => {
     for (const sub of subs) {
       const message = await sub.next();
       expect(message?.errors).toBeUndefined();
-      expect((message?.data as Json)?.roomEvents?.eventId).toBe(hook.id);
+      expect(message?.data?.roomEvents?.eventId).toBe(hook.id);
     }
     expect(stack.calls().total).toBeLessThanOrEqual(BUDGET * subs.length);
 
