@@ -135,3 +135,18 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     },
   };
 }
+
+/**
+ * Whether a fresh management token could cure this answer. A re-minted token carries the same
+ * claims, so it only helps when the token itself was rejected (expired, malformed, wrong key):
+ * always a 401 per the docs. 100ms also answers 403 for business refusals ("Room is disabled",
+ * "code can not be enabled"); replaying those would double every refusal and throw away a good
+ * cached token. The SDK replays every 403; here a 403 is replayed only when it blames the token.
+ */
+export function tokenRejected(status: number, body: unknown): boolean {
+  if (status === 401) return true;
+  if (status !== 403 || typeof body !== 'object' || body === null) return false;
+  const { message, data } = body as { message?: unknown; data?: { description?: unknown } | null };
+  const text = [message, data?.description].filter((t) => typeof t === 'string').join(' ');
+  return /token|auth|jwt|expired|signature/i.test(text);
+}

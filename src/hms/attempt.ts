@@ -1,0 +1,276 @@
+/**
+ * The attempt-and-retry piece of the 100ms client: one logical call (`Call`) becomes HTTP attempts
+ * on the connection, each under the concurrency cap, with the management token, the retry policy
+ * of `retry.ts`, one re-mint on a rejected token, and the per-request `beforeSend` check (budgets).
+ * Everything about *whether and when* to send lives here; *how* to send is `connection.ts`.
+ * Per-request deadlines or a bounded queue belong here too, around `limiter.acquire`.
+ */
+import { performance } from 'node:perf_hooks';
+import { onAbort } from './abort.js';
+import type { RequestOptions, UpstreamCallEvent } from './api.js';
+import type { HmsLogger } from './client.js';
+import { type AttemptResult, type Connection, headerSafe, headerValue } from './connection.js';
+import {
+  fromStatus,
+  fromUndiciError,
+  HmsAbortedError,
+  HmsConnectionError,
+  type HmsError,
+  type TransportErrorKind,
+} from './errors.js';
+import type { Limiter } from './limiter.js';
+import { parseErrorBody, parseResponse } from './parse.js';
+import { serializeQuery } from './query.js';
+import { backoffDelay, parseRetryAfter, shouldRetry } from './retry.js';
+import { type TokenProvider, tokenRejected } from './tokens.js';
+import { type Call, fillRoute } from './transport.js';
+
+export interface AttemptSenderDeps {
+  connection: Connection;
+  tokens: TokenProvider;
+  limiter: Limiter;
+  /** Path prefix of the base URL (e.g. `/v2`), without a trailing slash. */
+  basePath: string;
+  maxRetries: number;
+  logger: HmsLogger;
+  /** Client-wide hook, called after each attempt settles (metrics). */
+  onCall?: (event: UpstreamCallEvent) => void;
+  now: () => number;
+  random: () => number;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export interface AttemptSender {
+  send<T>(call: Call): Promise<T>;
+  /** Fails queued calls and pending backoffs; new calls fail with `kind: 'closed'`. */
+  close(): void;
+  readonly closed: boolean;
+}
+
+export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
+  const { connection, tokens, limiter, basePath, maxRetries, logger, now, random, sleep } = deps;
+  const clientOnCall = deps.onCall;
+  /** Aborts pending backoff sleeps on close(). */
+  const closing = new AbortController();
+  let closed = false;
+
+  function emit(hook: ((event: UpstreamCallEvent) => void) | undefined, event: UpstreamCallEvent) {
+    if (!hook) return;
+    try {
+      hook(event);
+    } catch (error) {
+      // A broken metrics hook must not fail the call it observes.
+      logger.warn(
+        { err: error instanceof Error ? { name: error.name, message: error.message } : String(error) },
+        'onCall hook threw',
+      );
+    }
+  }
+
+  /** Backoff that wakes early, with a rejection, when the caller aborts or the client closes. */
+  async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    const controller = new AbortController();
+    const relay = () => controller.abort(signal?.reason);
+    const onClose = () => controller.abort(closing.signal.reason);
+    if (signal?.aborted) relay();
+    if (closing.signal.aborted) onClose();
+    const unsubscribe = [onAbort(signal, relay), onAbort(closing.signal, onClose)];
+    try {
+      await sleep(ms, controller.signal);
+    } finally {
+      for (const fn of unsubscribe) fn();
+    }
+  }
+
+  /** What every attempt of one call shares. */
+  interface Prepared {
+    method: Call['method'];
+    path: string;
+    route: string;
+    target: string;
+    body: string | undefined;
+    requestId: string | undefined;
+    requestedLimit: number | undefined;
+    options: RequestOptions;
+    signal: AbortSignal | undefined;
+  }
+
+  function prepare(call: Call): Prepared {
+    const options: RequestOptions = call.options ?? {};
+    const path = basePath + (call.path ?? fillRoute(call.route, call.params));
+    const query = serializeQuery(call.query);
+    const limit = (call.query as { limit?: unknown } | undefined)?.limit;
+    return {
+      method: call.method,
+      path,
+      route: basePath + call.route,
+      target: query ? `${path}?${query}` : path,
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      requestId: headerSafe(options.requestId),
+      requestedLimit: typeof limit === 'number' ? limit : undefined,
+      options,
+      signal: options.signal,
+    };
+  }
+
+  const closedError = (p: Prepared) =>
+    new HmsConnectionError({ method: p.method, path: p.path, kind: 'closed' });
+  const abortedError = (p: Prepared) =>
+    fromUndiciError(p.signal?.reason, { method: p.method, path: p.path, aborted: true });
+
+  /** One attempt under the concurrency cap, with a current management token. */
+  async function attemptUnderCap(
+    p: Prepared,
+  ): Promise<{ result: AttemptResult; token: string; durationMs: number }> {
+    try {
+      await limiter.acquire(p.signal);
+    } catch {
+      throw closed ? closedError(p) : abortedError(p);
+    }
+    const started = performance.now();
+    let token = '';
+    try {
+      token = await tokens.managementToken();
+      const { method, target, path, body, requestId, signal } = p;
+      const result = await connection.attempt({ method, target, path, body, token, requestId, signal });
+      return { result, token, durationMs: performance.now() - started };
+    } finally {
+      limiter.release();
+    }
+  }
+
+  /** A failed attempt: its error, and whether the retry policy allows another. */
+  function failureOf(
+    p: Prepared,
+    result: AttemptResult,
+    errorBody: unknown,
+    retryAttempt: number,
+  ): { error: HmsError; retry: boolean; retryAfterMs?: number; status: number } {
+    const idempotent = p.method === 'GET';
+    if (result.kind === 'response') {
+      const { status } = result;
+      const ctx = {
+        method: p.method,
+        path: p.path,
+        route: p.route,
+        requestId: headerSafe(headerValue(result.headers, 'x-request-id')),
+      };
+      const retryAfterMs = parseRetryAfter(headerValue(result.headers, 'retry-after'), now());
+      const error = fromStatus(status, errorBody, { ...ctx, retryAfterMs });
+      const retry = shouldRetry({
+        method: p.method,
+        idempotent,
+        status,
+        attempt: retryAttempt,
+        maxRetries,
+        sent: true,
+        retryAfterMs,
+      });
+      return { error, retry, retryAfterMs, status };
+    }
+    const error = result.error;
+    const kind: TransportErrorKind = (error as { kind?: TransportErrorKind }).kind ?? 'protocol';
+    const sent = (error as { requestSent?: boolean }).requestSent ?? true;
+    const retry = shouldRetry({
+      method: p.method,
+      idempotent,
+      errorKind: kind,
+      attempt: retryAttempt,
+      maxRetries,
+      sent,
+    });
+    return { error, retry, status: 0 };
+  }
+
+  async function send<T>(call: Call): Promise<T> {
+    const p = prepare(call);
+    const { method, route, requestId, options, signal } = p;
+    let attempt = 0;
+    let retryAttempt = 0;
+    let reminted = false;
+    while (true) {
+      if (closed) throw closedError(p);
+      if (signal?.aborted) throw abortedError(p);
+      // Counted before it is sent, so a per-request budget holds however many calls race.
+      options.beforeSend?.({ method, route, attempt: attempt + 1 });
+      const { result, token, durationMs } = await attemptUnderCap(p);
+      attempt += 1;
+      const report = (status: number, retrying: boolean) => {
+        const event: UpstreamCallEvent = { method, route, status, durationMs, attempt, retrying };
+        emit(options.onCall, event);
+        emit(clientOnCall, event);
+      };
+
+      let errorBody: unknown;
+      if (result.kind === 'response') {
+        const { status } = result;
+        if (status >= 200 && status < 300) {
+          report(status, false);
+          logger.debug({ method, route, status, attempt, durationMs, requestId }, '100ms call');
+          const upstreamRequestId = headerSafe(headerValue(result.headers, 'x-request-id'));
+          return parseResponse(status, result.text, call.shape, {
+            method,
+            path: p.path,
+            route,
+            requestId: upstreamRequestId,
+            requestedLimit: p.requestedLimit,
+          }) as T;
+        }
+        errorBody = parseErrorBody(result.text);
+        if (!reminted && tokenRejected(status, errorBody)) {
+          // The SDK's recovery, kept: one fresh token and one replay. Safe for a POST too: a
+          // rejected token means 100ms did not act. Does not consume the retry budget.
+          reminted = true;
+          tokens.invalidate(token);
+          report(status, true);
+          logger.info(
+            { method, route, status, attempt, requestId },
+            '100ms rejected the token; re-minting once',
+          );
+          continue;
+        }
+      }
+      retryAttempt += 1;
+      const { error, retry, retryAfterMs, status } = failureOf(p, result, errorBody, retryAttempt);
+      report(status, retry);
+
+      const logFields = {
+        method,
+        route,
+        status: error.status,
+        error: error.name,
+        attempt,
+        durationMs,
+        requestId,
+      };
+      if (!retry) {
+        // 4xx answers and cancellations are the caller's business; the rest is 100ms's health.
+        const expected = (error.status >= 400 && error.status < 500) || error instanceof HmsAbortedError;
+        logger[expected ? 'debug' : 'warn'](logFields, '100ms call failed');
+        throw error;
+      }
+      const waitMs = backoffDelay({ attempt: retryAttempt, retryAfterMs, random });
+      logger.warn({ ...logFields, retryInMs: waitMs }, '100ms call failed; retrying');
+      try {
+        await pause(waitMs, signal);
+      } catch (sleepError) {
+        if (closed) throw closedError(p);
+        if (signal?.aborted) throw abortedError(p);
+        throw sleepError;
+      }
+    }
+  }
+
+  return {
+    send,
+    close() {
+      if (closed) return;
+      closed = true;
+      closing.abort(new Error('client closed'));
+      limiter.rejectAll(new Error('client closed'));
+    },
+    get closed() {
+      return closed;
+    },
+  };
+}
