@@ -36,6 +36,12 @@ export interface Config {
   host: string;
   /** @default info */
   logLevel: LogLevel;
+  /**
+   * On SIGTERM, how long `/ready` answers 503 (and responses say `Connection: close`) before the
+   * listener closes, so load balancers stop routing here first.
+   * @default 5000 when HOST is not a loopback address, else 0
+   */
+  shutdownDelayMs: number;
   /** Optional: shared cache and subscription fan-out across replicas. */
   redisUrl: string | null;
   /** Demo mode only: the emulator simulates activity in the live demo room and sends its webhooks. @default true */
@@ -152,6 +158,11 @@ function redactUrl(raw: string): string {
   return raw.replace(/\/\/[^@/]*@/, '//***@');
 }
 
+/** Nothing but this machine reaches a loopback listener: no load balancer to drain from. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   const problems: string[] = [];
 
@@ -249,6 +260,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     problems.push(`DEMO_SIMULATION must be true or false, got ${JSON.stringify(simulationRaw)}`);
   }
 
+  const host = read(env, 'HOST') ?? '127.0.0.1';
   const config: Config = {
     mode,
     hms: accessKey && secret ? { accessKey, secret } : null,
@@ -257,7 +269,16 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     hmsMaxRetries: int(env, problems, 'HMS_MAX_RETRIES', 2, 0, 10),
     hmsMaxConcurrency: int(env, problems, 'HMS_MAX_CONCURRENCY', 32, 1, 1024),
     port: int(env, problems, 'PORT', 4000, 1, 65_535),
-    host: read(env, 'HOST') ?? '127.0.0.1',
+    host,
+    shutdownDelayMs: int(
+      env,
+      problems,
+      'GATEWAY_SHUTDOWN_DELAY_MS',
+      // Demo mode binds 127.0.0.1 whatever HOST says.
+      mode === 'demo' || isLoopback(host) ? 0 : 5000,
+      0,
+      600_000,
+    ),
     logLevel: LOG_LEVELS.includes(logLevelRaw as LogLevel) ? (logLevelRaw as LogLevel) : 'info',
     redisUrl: url(env, problems, 'REDIS_URL', null, ['redis:', 'rediss:']),
     demoSimulation: simulationRaw !== 'false' && simulationRaw !== '0',

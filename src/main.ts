@@ -129,10 +129,16 @@ async function main() {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // First stop being chosen: /ready answers 503 and responses close their connections, while
+    // the listener still serves whoever the load balancer sends until it notices.
+    gateway.beginShutdown();
     logger.info(
-      { signal, graceMs: config.gateway.shutdownGraceMs },
-      'shutting down: draining in-flight requests',
+      { signal, delayMs: config.shutdownDelayMs, graceMs: config.gateway.shutdownGraceMs },
+      'shutting down: /ready answers 503, then the listener closes and in-flight requests drain',
     );
+    setTimeout(drain, config.shutdownDelayMs);
+  };
+  const drain = () => {
     // Open subscriptions end now (their streams complete); they would otherwise hold the drain.
     void gateway.close().catch(() => undefined);
     // Stop accepting; idle keep-alive sockets close now, busy ones after their response.

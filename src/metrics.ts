@@ -4,6 +4,7 @@
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { UpstreamCallEvent } from './hms/api.js';
+import { createUpstreamHealth } from './upstream-health.js';
 
 /** Bounds on the caller-chosen `operation` label (one time series per name). */
 export const MAX_OPERATION_LABEL_LENGTH = 64;
@@ -77,14 +78,12 @@ export function createMetrics() {
   // Operation names come from callers: only short valid names become labels, and only so many.
   const operationLabels = new Set<string>();
 
-  /** When 100ms last accepted our credentials (any answer but 401/403/5xx); for readiness. */
-  let lastAuthenticatedAt = 0;
+  /** Recent upstream outcomes, for readiness. */
+  const upstreamHealth = createUpstreamHealth();
 
   return {
     registry,
-    get lastAuthenticatedAt() {
-      return lastAuthenticatedAt;
-    },
+    upstreamHealth,
     graphqlRequests,
     graphqlDuration,
     /**
@@ -114,9 +113,7 @@ export function createMetrics() {
       upstreamRequests.inc({ method: event.method, route: event.route, status: String(event.status) });
       upstreamDuration.observe({ method: event.method, route: event.route }, event.durationMs / 1000);
       if (event.retrying) upstreamRetries.inc({ method: event.method, route: event.route });
-      if (event.status >= 200 && event.status < 500 && event.status !== 401 && event.status !== 403) {
-        lastAuthenticatedAt = Date.now();
-      }
+      upstreamHealth.record(event.status);
     },
   };
 }

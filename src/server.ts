@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { createAuthenticator } from './auth.js';
 import { createEntityCache, createMemoryStore, createRedisStore, type EntityCache } from './cache.js';
@@ -20,7 +20,6 @@ import { withEntityCache } from './loaders/cached-api.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { usePersistedOperationsManifest } from './persisted.js';
-import { onlyAt } from './plugins/only-at.js';
 import { useBodyLimit } from './plugins/use-body-limit.js';
 import { createCallerAuth } from './plugins/use-caller-auth.js';
 import { DEFAULT_CALLER_RATE_LIMIT, useCallerRateLimit } from './plugins/use-caller-rate-limit.js';
@@ -35,6 +34,7 @@ import {
   useSubscriptionLimit,
 } from './plugins/use-subscription-limit.js';
 import { DEFAULT_MAX_UPSTREAM_CALLS, useUpstreamBudget } from './plugins/use-upstream-budget.js';
+import { useUpstreamReadiness } from './plugins/use-upstream-readiness.js';
 import { useWarnings } from './plugins/use-warnings.js';
 import { createEventBus, type EventBus, workspacePrefix } from './pubsub.js';
 import { schema } from './schema/index.js';
@@ -99,8 +99,6 @@ const ROOM_EVENTS_SUBSCRIPTION = readFileSync(
   'utf8',
 );
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
-/** A successful 100ms answer younger than this makes /ready answer without a probe. */
-const READY_FRESH_MS = 60_000;
 
 /**
  * Listed origins get CORS with credentials; `*` lets any other origin read responses but never
@@ -159,6 +157,7 @@ export function createGateway({
   const dedupe = redis ? createRedisDedupe(redis, workspacePrefix(hms.accessKey)) : createMemoryDedupe();
   const callerAuth = createCallerAuth(createAuthenticator(config));
   const idempotency = createIdempotencyStore({ redis, prefix: workspacePrefix(hms.accessKey) });
+  let draining = false;
   let roomId: Promise<string | null> | undefined;
   const defaultRoomId = () => {
     roomId ??= (graphiqlRoomId?.() ?? Promise.resolve(null)).catch((error: unknown) => {
@@ -283,24 +282,7 @@ export function createGateway({
       useUpstreamBudget({ maxUpstreamCalls: config.maxUpstreamCalls }),
       useOperationLog({ logger, metrics }),
       useWarnings(),
-      onlyAt(
-        '/ready',
-        useReadinessCheck({
-          endpoint: '/ready',
-          // Ready = a token mints and 100ms accepted it recently; otherwise probe with a cheap read.
-          check: async () => {
-            try {
-              await hms.tokens.managementToken();
-              if (Date.now() - metrics.lastAuthenticatedAt < READY_FRESH_MS) return true;
-              await hms.templates.list({ limit: 10 });
-              return true;
-            } catch (error) {
-              logger.warn({ err: error }, 'not ready: 100ms did not accept an authenticated call');
-              return false;
-            }
-          },
-        }),
-      ),
+      useUpstreamReadiness({ hms, health: metrics.upstreamHealth, logger, draining: () => draining }),
     ],
   });
 
@@ -311,6 +293,16 @@ export function createGateway({
     config,
     cache,
     events,
+    /**
+     * Shutdown begins: `/ready` answers 503 and every response carries `Connection: close`, while
+     * the listener still accepts (main.ts waits GATEWAY_SHUTDOWN_DELAY_MS before closing it).
+     */
+    beginShutdown() {
+      draining = true;
+    },
+    get draining() {
+      return draining;
+    },
     /** Ends open subscriptions (so a drain is not held up by them) and the bus created here. */
     async close() {
       if (!givenEvents) await events.close();

@@ -130,6 +130,17 @@ describe('loadConfig', () => {
     });
   });
 
+  it('delays shutdown by 5 s off loopback, not on loopback or in demo mode', () => {
+    const live = { HMS_ACCESS_KEY: 'ak', HMS_SECRET: 'sk', GATEWAY_AUTH: 'none' };
+    expect(loadConfig({ ...live, HOST: '0.0.0.0' }).shutdownDelayMs).toBe(5000);
+    expect(loadConfig({ ...live }).shutdownDelayMs).toBe(0);
+    expect(loadConfig({ ...live, HOST: '::1' }).shutdownDelayMs).toBe(0);
+    expect(loadConfig({ HOST: '0.0.0.0' }).shutdownDelayMs).toBe(0);
+    expect(loadConfig({ ...live, HOST: '0.0.0.0', GATEWAY_SHUTDOWN_DELAY_MS: '250' }).shutdownDelayMs).toBe(
+      250,
+    );
+  });
+
   it('never echoes credentials embedded in a URL', () => {
     const [problem] = problems({ REDIS_URL: 'ftp://user:hunter2@cache:6379' });
     expect(problem).not.toContain('hunter2');
