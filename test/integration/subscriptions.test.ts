@@ -252,6 +252,8 @@ describe('roomEvents over SSE', () => {
       await until(() => stack.gateway.events.subscribers === 0);
     } finally {
       stack.emulator.setWebhook(null);
+      // roomB got a session and a recording: back to the seed for whichever test runs next.
+      stack.reset();
     }
   });
 
