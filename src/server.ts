@@ -23,6 +23,7 @@ import { usePersistedOperationsManifest } from './persisted.js';
 import { useBodyLimit } from './plugins/use-body-limit.js';
 import { createCallerAuth } from './plugins/use-caller-auth.js';
 import { DEFAULT_CALLER_RATE_LIMIT, useCallerRateLimit } from './plugins/use-caller-rate-limit.js';
+import { useCompression } from './plugins/use-compression.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useIntrospectionSwitch } from './plugins/use-introspection-switch.js';
 import { useLandingPage } from './plugins/use-landing-page.js';
@@ -241,6 +242,7 @@ export function createGateway({
       });
     },
     plugins: [
+      useCompression(),
       useLandingPage(),
       useRequestShape(),
       useMetricsRoute({ metrics, hms, token: config.metricsToken }),
