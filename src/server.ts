@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createYoga } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { createAuthenticator } from './auth.js';
@@ -20,6 +19,7 @@ import { withEntityCache } from './loaders/cached-api.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { usePersistedOperationsManifest } from './persisted.js';
+import { useArmor } from './plugins/use-armor.js';
 import { useBodyLimit } from './plugins/use-body-limit.js';
 import { createCallerAuth } from './plugins/use-caller-auth.js';
 import { DEFAULT_CALLER_RATE_LIMIT, useCallerRateLimit } from './plugins/use-caller-rate-limit.js';
@@ -264,13 +264,11 @@ export function createGateway({
         manifestPath: config.persistedOperationsManifest,
       }),
       useIntrospectionSwitch({ enabled: config.introspection }),
-      EnvelopArmorPlugin({
-        maxDepth: { n: config.maxDepth, flattenFragments: true },
-        maxAliases: { n: config.maxAliases },
-        maxTokens: { n: config.maxTokens },
-        maxDirectives: { n: 50 },
-        costLimit: { enabled: false },
-        blockFieldSuggestion: { enabled: config.auth === 'jwt' },
+      useArmor({
+        maxDepth: config.maxDepth,
+        maxAliases: config.maxAliases,
+        maxTokens: config.maxTokens,
+        blockFieldSuggestions: config.auth === 'jwt',
       }),
       // Before the budget: a caller over its limit is refused whatever the document costs.
       useCallerRateLimit({
