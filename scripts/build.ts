@@ -15,7 +15,7 @@
  * Type checking stays with `npm run typecheck` (tsc); esbuild only strips types.
  */
 import { spawnSync } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
@@ -109,6 +109,8 @@ export async function buildServer(outdir = DIST): Promise<Metafile[]> {
     }),
   );
   const results = await Promise.all([main, ...lazy]);
+  // dist/ runs on its own (the container copies no package.json): its files are ES modules.
+  await writeFile(join(outdir, 'package.json'), '{ "type": "module" }\n');
   return results.map((r) => r.metafile as Metafile);
 }
 
