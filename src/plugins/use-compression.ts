@@ -161,8 +161,9 @@ export function useCompression(options: CompressionOptions = {}): Plugin {
           setResponse(new fetchAPI.Response(null, { status: 304, headers }));
           return;
         }
-        const body = encoding ? await pageEncoded(etag, page, encoding) : page.identity;
-        if (encoding) headers.set('content-encoding', encoding);
+        const compressed = encoding !== null && identity.length >= thresholdBytes;
+        const body = compressed ? await pageEncoded(etag, page, encoding) : page.identity;
+        if (compressed) headers.set('content-encoding', encoding);
         headers.set('content-length', String(body.length));
         setResponse(new fetchAPI.Response(bytes(body), { status: 200, headers }));
         return;
