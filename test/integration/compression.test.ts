@@ -99,7 +99,11 @@ describe('GraphQL answers', () => {
       expect(raw.headers.vary).toMatch(/accept-encoding/i);
       const json = JSON.parse(decode(raw));
       expect(json.errors).toBeUndefined();
-      expect(json.data).toEqual(JSON.parse(plain.body.toString()).data);
+      // The same answer (live sessions' durations move between two requests: compare the ids).
+      const ids = (answer: { data: { room: { sessions: { nodes: Array<{ hmsId: string }> } } } }) =>
+        answer.data.room.sessions.nodes.map((session) => session.hmsId);
+      expect(ids(json)).toEqual(ids(JSON.parse(plain.body.toString())));
+      expect(json.data.room.name).toBe(JSON.parse(plain.body.toString()).data.room.name);
     }
   });
 
