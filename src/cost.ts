@@ -158,10 +158,14 @@ const EVENT_TYPES = [
  * fails `checkCostRules` unless it is a connection's plumbing or a mutation payload.
  */
 export const COST_RULES: Record<string, Rule> = {
-  'Query.node': lookup('rooms.get'),
-  'Query.nodes': (args, parent) => {
+  // Any type by id; for a confined caller a template also costs the lookup of its rooms.
+  'Query.node': (_args, parent, env) => ({
+    calls: parent.objects * (1 + (env.confinedRooms ?? 0)),
+    child: { objects: parent.objects, groups: parent.groups },
+  }),
+  'Query.nodes': (args, parent, env) => {
     const n = Array.isArray(args.ids) ? args.ids.length : 1;
-    return { calls: n, child: { objects: parent.objects * n, groups: n } };
+    return { calls: n * (1 + (env.confinedRooms ?? 0)), child: { objects: parent.objects * n, groups: n } };
   },
   'Query.room': lookup('rooms.get'),
   'Query.session': lookup('sessions.get'),
