@@ -84,12 +84,15 @@ describe('emulator webhooks', () => {
       emulator.simulate.leavePeer(roomId, peerId, 'client request');
       await until(() => emulator.webhookDeliveries().filter((d) => d.state === 'delivered').length === 4);
       const byType = (type: string) => received.find((r) => r.body.type === type) as Received;
-      expect(received.map((r) => r.body.type)).toEqual([
+      const reported = [
         'session.open.success',
         'peer.join.success',
         'peer.leave.success',
         'session.close.success',
-      ]);
+      ];
+      // Raised in this order; posted concurrently, so they may arrive in another (as from 100ms).
+      expect(emulator.webhookDeliveries().map((d) => d.type)).toEqual(reported);
+      expect(received.map((r) => r.body.type).sort()).toEqual([...reported].sort());
       for (const { headers, body } of received) {
         expect(headers['x-hms-webhook-secret']).toBe('s3cret-header-value');
         expect(headers['content-type']).toBe('application/json');
@@ -189,7 +192,12 @@ describe('emulator webhooks', () => {
         body: JSON.stringify({ reason: 'meeting over', lock: false }),
       });
       expect(end.status).toBe(200);
-      await until(() => received.some((r) => r.body.type === 'session.close.success'));
+      // Deliveries run concurrently: wait for all of them, not for the last one raised.
+      await until(
+        () =>
+          received.some((r) => r.body.type === 'session.close.success') &&
+          emulator.webhookDeliveries().every((d) => d.state !== 'pending'),
+      );
       const types = received.map((r) => r.body.type);
       expect(types).toEqual(
         expect.arrayContaining([
