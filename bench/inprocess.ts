@@ -4,22 +4,41 @@
  * (no upstream call once warm) through `gateway.yoga.fetch` and the same query through a bare
  * graphql-yoga, alternately, and prints microseconds of CPU per request. Use it to check a change
  * to per-request work (context, loaders, plugins) before a full `npm run bench`; run it under
- * `node --cpu-prof --import tsx` to see where the time goes.
+ * `node --cpu-prof --import tsx` to see where the time goes. `--tracing` turns OpenTelemetry on,
+ * exporting to a local OTLP sink that discards, to see what tracing costs.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { createEmulator, DEMO_CREDENTIALS, SEED_ROOMS } from '../src/emulator/index.js';
 import { createHmsClient } from '../src/hms/client.js';
 import { createLogger } from '../src/logger.js';
 import { createMetrics } from '../src/metrics.js';
 import { createGateway } from '../src/server.js';
+import { startTelemetry, type Telemetry } from '../src/telemetry.js';
 
-const iterations = Number(process.argv[2] ?? 20_000);
+const args = process.argv.slice(2);
+const iterations = Number(args.find((a) => /^\d+$/.test(a)) ?? 20_000);
+const tracing = args.includes('--tracing');
 const QUERY = 'query Hit($id: ID!) { room(id: $id) { name template { name } } }';
 
 const emulator = await createEmulator({ ...DEMO_CREDENTIALS });
+let telemetry: Telemetry | undefined;
+let sink: Server | undefined;
+if (tracing) {
+  sink = createServer((req, res) => req.resume().on('end', () => res.end('{}')));
+  await new Promise<void>((resolve) => sink?.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
+  telemetry = await startTelemetry({ endpoint, serviceName: 'bench' });
+}
 const metrics = createMetrics();
-const hms = createHmsClient({ ...DEMO_CREDENTIALS, baseUrl: emulator.url, onCall: metrics.onUpstreamCall });
-const gateway = createGateway({ hms, metrics, logger: createLogger('warn') });
+const hms = createHmsClient({
+  ...DEMO_CREDENTIALS,
+  baseUrl: emulator.url,
+  onCall: metrics.onUpstreamCall,
+  tracer: telemetry?.tracer,
+});
+const gateway = createGateway({ hms, metrics, logger: createLogger('warn'), telemetry });
 const roomId = (await hms.rooms.list({ name: SEED_ROOMS.live })).items[0]?.id as string;
 
 const bare = createYoga({
@@ -67,7 +86,7 @@ const med = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(v
 const min = (values: number[]) => Math.min(...values);
 // On a shared machine the minimum is the steadier figure: interference only ever adds time.
 process.stdout.write(
-  `cache-hit query, ${iterations} requests each, over ${rounds} alternating rounds (µs CPU/request):\n` +
+  `cache-hit query${tracing ? ' (tracing on)' : ''}, ${iterations} requests each, over ${rounds} alternating rounds (µs CPU/request):\n` +
     `  hms-graph  min ${min(g).toFixed(0)}  median ${med(g).toFixed(0)}\n` +
     `  bare yoga  min ${min(b).toFixed(0)}  median ${med(b).toFixed(0)}\n` +
     `  ratio      ${(min(b) / min(g)).toFixed(2)} by min, ${(med(b) / med(g)).toFixed(2)} by median (bare / hms-graph; 1.00 = no overhead)\n` +
@@ -75,3 +94,5 @@ process.stdout.write(
 );
 await hms.close();
 await emulator.close();
+await telemetry?.shutdown();
+sink?.close();

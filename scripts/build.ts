@@ -6,8 +6,8 @@
  *   modules from node_modules. The container ships dist/ and no node_modules.
  * - dist/lazy/*.js: what only some deployments use, each its own self-contained bundle, loaded by
  *   the `import()` that names it in the source, on first use: the demo emulator (demo mode), the
- *   GraphiQL page (9 MB of inlined assets; first GET /graphql from a browser) and ioredis
- *   (REDIS_URL). Static imports of the same packages are not redirected (nothing loads them).
+ *   GraphiQL page (9 MB of inlined assets; first GET /graphql from a browser), ioredis
+ *   (REDIS_URL) and the OpenTelemetry SDK (OTEL_EXPORTER_OTLP_ENDPOINT). Static imports of the same packages are not redirected (nothing loads them).
  * - dist/index.js + .d.ts: the library entry (`createGateway`) for embedding; its dependencies stay
  *   imports (the embedding app installs them); types from tsc.
  *
@@ -40,6 +40,7 @@ const LAZY: Record<string, { file: string; source: string }> = {
     source: "export { renderGraphiQL } from '@graphql-yoga/render-graphiql';",
   },
   ioredis: { file: 'lazy/ioredis.js', source: "export { Redis } from 'ioredis';" },
+  './tracing-sdk.js': { file: 'lazy/tracing.js', source: "export * from './src/tracing-sdk.ts';" },
 };
 
 // CommonJS dependencies inlined into an ES module still call require() for Node's built-ins (and

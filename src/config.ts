@@ -44,6 +44,8 @@ export interface Config {
   shutdownDelayMs: number;
   /** Optional: shared cache and subscription fan-out across replicas. */
   redisUrl: string | null;
+  /** OpenTelemetry export (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME); null: tracing off. */
+  telemetry: { endpoint: string; serviceName: string } | null;
   /** Demo mode only: the emulator simulates activity in the live demo room and sends its webhooks. @default true */
   demoSimulation: boolean;
   gateway: GatewayConfig;
@@ -261,6 +263,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   }
 
   const host = read(env, 'HOST') ?? '127.0.0.1';
+  const otlpEndpoint = url(env, problems, 'OTEL_EXPORTER_OTLP_ENDPOINT', null, ['http:', 'https:']);
+
   const config: Config = {
     mode,
     hms: accessKey && secret ? { accessKey, secret } : null,
@@ -281,6 +285,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     ),
     logLevel: LOG_LEVELS.includes(logLevelRaw as LogLevel) ? (logLevelRaw as LogLevel) : 'info',
     redisUrl: url(env, problems, 'REDIS_URL', null, ['redis:', 'rediss:']),
+    telemetry: otlpEndpoint
+      ? { endpoint: otlpEndpoint, serviceName: read(env, 'OTEL_SERVICE_NAME') ?? 'hms-graph' }
+      : null,
     demoSimulation: simulationRaw !== 'false' && simulationRaw !== '0',
     gateway: {
       auth: authRaw === 'jwt' ? 'jwt' : 'none',

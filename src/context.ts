@@ -68,6 +68,8 @@ export interface Context {
   events: EventBus;
   /** This caller's GATEWAY_CALLER_CALLS_PER_MINUTE usage before this operation; null when off. */
   rateLimit: RateLimitStatus | null;
+  /** The operation's trace id when tracing is on (set as the operation ends, for the log line). */
+  traceId: string | null;
   /**
    * Replaces `loaders` with fresh ones. A subscription executes once per event on one context;
    * each event must read current data, not what an earlier event loaded.
@@ -128,6 +130,7 @@ export function createContext(options: CreateContextOptions): Context {
     },
     events: options.events ?? createEventBus({ workspace: '' }),
     rateLimit: null,
+    traceId: null,
     // `this`, not a closure: yoga hands resolvers a merged copy of this object.
     renewLoaders(this: Context) {
       // A subscription's budget is per delivered event.

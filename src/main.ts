@@ -10,6 +10,7 @@ import { createHmsClient } from './hms/client.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createGateway } from './server.js';
+import { recordEvent, startTelemetry } from './telemetry.js';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -67,6 +68,10 @@ async function main() {
   }
   if (!credentials) throw new Error('unreachable: live mode without credentials');
   const metrics = createMetrics();
+  // The OpenTelemetry SDK is imported only when an endpoint is configured.
+  const telemetry = config.telemetry ? await startTelemetry(config.telemetry) : undefined;
+  if (telemetry)
+    logger.info({ endpoint: config.telemetry?.endpoint }, 'tracing: exporting spans over OTLP/HTTP');
 
   const hms = createHmsClient({
     accessKey: credentials.accessKey,
@@ -77,7 +82,11 @@ async function main() {
     maxConcurrency: config.hmsMaxConcurrency,
     logger,
     onCall: metrics.onUpstreamCall,
-    onTokenSigned: (kind) => metrics.tokenMints.inc({ kind }),
+    onTokenSigned: (kind) => {
+      metrics.tokenMints.inc({ kind });
+      if (telemetry) recordEvent(telemetry.tracer, 'hms token mint', { 'hms.token.kind': kind });
+    },
+    tracer: telemetry?.tracer,
   });
   let redis: Redis | undefined;
   if (config.redisUrl) {
@@ -98,6 +107,7 @@ async function main() {
     config: gatewayConfig,
     graphiqlRoomId: demoRoom,
     redis,
+    telemetry,
   });
   const server = createServer(gateway.yoga);
 
@@ -160,6 +170,7 @@ async function main() {
       await hms.close().catch(() => undefined);
       await closeEmulator?.().catch(() => undefined);
       await redis?.quit().catch(() => undefined);
+      await telemetry?.shutdown().catch(() => undefined);
       logger.info('bye');
       process.exit(0);
     });

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { createAuthenticator } from './auth.js';
 import { createEntityCache, createMemoryStore, createRedisStore, type EntityCache } from './cache.js';
@@ -39,6 +39,7 @@ import { useUpstreamReadiness } from './plugins/use-upstream-readiness.js';
 import { useWarnings } from './plugins/use-warnings.js';
 import { createEventBus, type EventBus, workspacePrefix } from './pubsub.js';
 import { schema } from './schema/index.js';
+import { annotate, cacheEvent, type Telemetry } from './telemetry.js';
 import { createMemoryDedupe, createRedisDedupe } from './webhooks/dedupe.js';
 import { useWebhookRoute } from './webhooks/route.js';
 import { yogaLogging } from './yoga-logging.js';
@@ -57,6 +58,8 @@ export interface GatewayOptions {
    * de-duplication and subscription fan-out. The caller owns (and quits) this connection.
    */
   redis?: Redis;
+  /** Tracing (`startTelemetry`); without it the gateway adds no tracing plugin at all. */
+  telemetry?: Telemetry;
   /** Where webhook events are published and subscriptions listen. Created when omitted. */
   events?: EventBus;
   /**
@@ -127,6 +130,7 @@ export function createGateway({
   cache: givenCache,
   redis,
   events: givenEvents,
+  telemetry,
 }: GatewayOptions) {
   const config: GatewayConfig = { ...DEFAULT_GATEWAY_CONFIG, ...overrides };
   const uncosted = checkCostRules(schema);
@@ -135,12 +139,17 @@ export function createGateway({
     throw new Error(`Fields without an upstream cost rule (src/cost.ts COST_RULES): ${uncosted.join(', ')}`);
   }
   const metrics = given ?? createMetrics();
+  const traceWebhooks = (plugin: Plugin) =>
+    telemetry ? telemetry.withRequestSpan('webhook 100ms', '/webhooks/100ms', plugin) : plugin;
   const cache =
     givenCache ??
     createEntityCache({
       store: redis ? createRedisStore(redis) : createMemoryStore(config.cacheMaxEntries),
       workspace: hms.accessKey,
-      onLookup: (kind, hit) => metrics.cacheLookups.inc({ type: kind, result: hit ? 'hit' : 'miss' }),
+      onLookup: (kind, hit) => {
+        metrics.cacheLookups.inc({ type: kind, result: hit ? 'hit' : 'miss' });
+        if (telemetry) cacheEvent(kind, hit);
+      },
     });
   const cachedSend = withEntityCache(hms.send, cache);
   const extras = {
@@ -246,16 +255,21 @@ export function createGateway({
       useLandingPage(),
       useRequestShape(),
       useMetricsRoute({ metrics, hms, token: config.metricsToken }),
-      useWebhookRoute({
-        secret: config.webhookSecret,
-        header: config.webhookHeader,
-        maxBodyBytes: config.maxBodyBytes,
-        dedupe,
-        events,
-        cache,
-        logger,
-        onDelivery: (type, outcome) => metrics.webhooks.inc({ type, outcome }),
-      }),
+      traceWebhooks(
+        useWebhookRoute({
+          secret: config.webhookSecret,
+          header: config.webhookHeader,
+          maxBodyBytes: config.maxBodyBytes,
+          dedupe,
+          events,
+          cache,
+          logger,
+          onDelivery: (type, outcome) => {
+            metrics.webhooks.inc({ type, outcome });
+            if (telemetry) annotate({ 'hms.webhook.type': type, 'hms.webhook.outcome': outcome });
+          },
+        }),
+      ),
       useBodyLimit({ maxBytes: config.maxBodyBytes }),
       callerAuth.plugin,
       useCsrfPrevention(),
@@ -270,6 +284,8 @@ export function createGateway({
         maxTokens: config.maxTokens,
         blockFieldSuggestions: config.auth === 'jwt',
       }),
+      // Before the limits, so refused operations are traced too; see use-operation-tracing.ts.
+      ...(telemetry ? telemetry.operationPlugins() : []),
       // Before the budget: a caller over its limit is refused whatever the document costs.
       useCallerRateLimit({
         limit: config.callerCallsPerMinute,

@@ -128,6 +128,8 @@ export function createApiHandler(deps: ApiDeps) {
     const rawQuery = parseRawQuery(url.search);
     const { entry, settle } = deps.log.begin(method, `${method} ${template}`, path, rawQuery);
     res.once('close', settle);
+    const traceparent = req.headers.traceparent;
+    if (typeof traceparent === 'string') entry.traceparent = traceparent;
 
     let text = '';
     try {

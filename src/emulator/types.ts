@@ -56,6 +56,8 @@ export interface RequestLogEntry {
   body: unknown;
   /** 0 while in flight, or when the connection was reset. */
   status: number;
+  /** The W3C `traceparent` header, when the client sent one (tracing tests). */
+  traceparent?: string;
 }
 
 export interface EmulatorStats {

@@ -6,6 +6,7 @@
  * Per-request deadlines or a bounded queue belong here too, around `limiter.acquire`.
  */
 import { performance } from 'node:perf_hooks';
+import type { Tracer } from '@opentelemetry/api';
 import { onAbort } from './abort.js';
 import type { RequestOptions, UpstreamCallEvent } from './api.js';
 import type { HmsLogger } from './client.js';
@@ -23,7 +24,13 @@ import { parseErrorBody, parseResponse } from './parse.js';
 import { serializeQuery } from './query.js';
 import { backoffDelay, parseRetryAfter, shouldRetry } from './retry.js';
 import { type TokenProvider, tokenRejected } from './tokens.js';
+import { startUpstreamSpan, type UpstreamSpan } from './tracing.js';
 import { type Call, fillRoute } from './transport.js';
+
+/** Why a failed attempt without a response is retried: the transport error's kind. */
+function transportKind(result: AttemptResult): string {
+  return result.kind === 'error' ? ((result.error as { kind?: string }).kind ?? 'protocol') : 'error';
+}
 
 export interface AttemptSenderDeps {
   connection: Connection;
@@ -35,6 +42,8 @@ export interface AttemptSenderDeps {
   logger: HmsLogger;
   /** Client-wide hook, called after each attempt settles (metrics). */
   onCall?: (event: UpstreamCallEvent) => void;
+  /** Each attempt becomes a client span and sends its `traceparent` (src/hms/tracing.ts). */
+  tracer?: Tracer;
   now: () => number;
   random: () => number;
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -50,6 +59,7 @@ export interface AttemptSender {
 export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
   const { connection, tokens, limiter, basePath, maxRetries, logger, now, random, sleep } = deps;
   const clientOnCall = deps.onCall;
+  const tracer = deps.tracer;
   /** Aborts pending backoff sleeps on close(). */
   const closing = new AbortController();
   let closed = false;
@@ -121,7 +131,8 @@ export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
   /** One attempt under the concurrency cap, with a current management token. */
   async function attemptUnderCap(
     p: Prepared,
-  ): Promise<{ result: AttemptResult; token: string; durationMs: number }> {
+    attempt: number,
+  ): Promise<{ result: AttemptResult; token: string; durationMs: number; span?: UpstreamSpan }> {
     try {
       await limiter.acquire(p.signal);
     } catch {
@@ -132,8 +143,10 @@ export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
     try {
       token = await tokens.managementToken();
       const { method, target, path, body, requestId, signal } = p;
-      const result = await connection.attempt({ method, target, path, body, token, requestId, signal });
-      return { result, token, durationMs: performance.now() - started };
+      const span = tracer ? startUpstreamSpan(tracer, { method, route: p.route, attempt }) : undefined;
+      const request = { method, target, path, body, token, requestId, signal, trace: span !== undefined };
+      const result = await (span ? span.run(() => connection.attempt(request)) : connection.attempt(request));
+      return { result, token, durationMs: performance.now() - started, span };
     } finally {
       limiter.release();
     }
@@ -193,9 +206,10 @@ export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
       if (signal?.aborted) throw abortedError(p);
       // Counted before it is sent, so a per-request budget holds however many calls race.
       options.beforeSend?.({ method, route, attempt: attempt + 1 });
-      const { result, token, durationMs } = await attemptUnderCap(p);
+      const { result, token, durationMs, span } = await attemptUnderCap(p, attempt + 1);
       attempt += 1;
-      const report = (status: number, retrying: boolean) => {
+      const report = (status: number, retrying: boolean, retryReason?: string) => {
+        span?.end(status, retrying ? retryReason : undefined);
         const event: UpstreamCallEvent = { method, route, status, durationMs, attempt, retrying };
         emit(options.onCall, event);
         emit(clientOnCall, event);
@@ -222,7 +236,7 @@ export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
           // rejected token means 100ms did not act. Does not consume the retry budget.
           reminted = true;
           tokens.invalidate(token);
-          report(status, true);
+          report(status, true, 'token_rejected');
           logger.info(
             { method, route, status, attempt, requestId },
             '100ms rejected the token; re-minting once',
@@ -232,7 +246,7 @@ export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
       }
       retryAttempt += 1;
       const { error, retry, retryAfterMs, status } = failureOf(p, result, errorBody, retryAttempt);
-      report(status, retry);
+      report(status, retry, status ? `status_${status}` : transportKind(result));
 
       const logFields = {
         method,

@@ -5,6 +5,7 @@
  * surface is derived from the endpoint catalogue (`endpoints.ts`, `send.ts`, `surface.ts`).
  */
 import { setTimeout as delay } from 'node:timers/promises';
+import type { Tracer } from '@opentelemetry/api';
 import type { HmsClient, HttpMethod, RawRequest, RequestOptions, UpstreamCallEvent } from './api.js';
 import { createAttemptSender } from './attempt.js';
 import { createConnection, DEFAULT_BASE_URL, parseBaseUrl } from './connection.js';
@@ -46,6 +47,11 @@ export interface HmsClientOptions {
   onCall?: (event: UpstreamCallEvent) => void;
   /** Called after every token signing (management or app), e.g. to count mints. */
   onTokenSigned?: (kind: TokenKind) => void;
+  /**
+   * OpenTelemetry tracer (src/telemetry.ts): each attempt becomes a client span and carries its
+   * `traceparent` to 100ms. Without it, neither happens.
+   */
+  tracer?: Tracer;
   /** Wall clock in epoch milliseconds (token times, Retry-After dates). @default Date.now */
   now?: () => number;
   /** Uniform random in [0, 1) for backoff jitter. @default Math.random */
@@ -85,6 +91,7 @@ export function createHmsClient(options: HmsClientOptions): HmsClient {
     maxRetries,
     logger: options.logger ?? noopLogger,
     onCall: options.onCall,
+    tracer: options.tracer,
     now,
     random: options.random ?? Math.random,
     sleep: options.sleep ?? ((ms: number, signal: AbortSignal) => delay(ms, undefined, { signal })),

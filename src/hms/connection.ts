@@ -6,6 +6,7 @@ import { Pool } from 'undici';
 import { onAbort } from './abort.js';
 import type { HttpMethod } from './api.js';
 import { AttemptTimeout, fromUndiciError, type HmsError } from './errors.js';
+import { injectTraceContext } from './tracing.js';
 
 export const DEFAULT_BASE_URL = 'https://api.100ms.live/v2';
 /** Idle sockets are closed well before 100ms's load balancer would, so a reused socket is rarely dead. */
@@ -61,6 +62,8 @@ export interface AttemptRequest {
   token: string;
   requestId: string | undefined;
   signal: AbortSignal | undefined;
+  /** Send the active span's `traceparent` (tracing on). */
+  trace?: boolean;
 }
 
 export interface ConnectionOptions {
@@ -102,6 +105,7 @@ export function createConnection({ baseUrl, timeoutMs, connections }: Connection
     token,
     requestId,
     signal,
+    trace,
   }: AttemptRequest): Promise<AttemptResult> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new AttemptTimeout(timeoutMs)), timeoutMs);
@@ -113,6 +117,7 @@ export function createConnection({ baseUrl, timeoutMs, connections }: Connection
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (requestId) headers['x-request-id'] = requestId;
+    if (trace) injectTraceContext(headers);
     try {
       const response = await pool.request({
         method,

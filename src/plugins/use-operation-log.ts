@@ -39,6 +39,7 @@ export function useOperationLog({ logger, metrics }: OperationLogOptions): Plugi
               type,
               outcome,
               ms: Math.round(seconds * 1000),
+              traceId: ctx.traceId ?? undefined,
               upstreamCalls: ctx.cost.calls,
               errors,
             },
