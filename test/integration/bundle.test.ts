@@ -81,13 +81,20 @@ describe('npm run build', () => {
     const statics = imports.filter((i) => i.kind === 'import-statement').map((i) => i.path);
     const dynamics = imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
     expect(statics.every((p) => p.startsWith('node:'))).toBe(true);
-    expect(dynamics.sort()).toEqual(['./lazy/emulator.js', './lazy/graphiql.js', './lazy/ioredis.js']);
+    expect(dynamics.sort()).toEqual([
+      './lazy/emulator.js',
+      './lazy/graphiql.js',
+      './lazy/ioredis.js',
+      './lazy/tracing.js',
+    ]);
     // What some deployments never load is not in the start-up file.
     const inputs = Object.keys(main?.inputs ?? {});
     for (const lazy of [
       'node_modules/ioredis/',
       'node_modules/@graphql-yoga/render-graphiql/',
       'src/emulator/',
+      'node_modules/@opentelemetry/sdk-trace/',
+      'node_modules/@envelop/opentelemetry/',
     ]) {
       expect(inputs.some((input) => input.includes(lazy))).toBe(false);
     }
@@ -109,7 +116,7 @@ describe('npm run build', () => {
     expect(output).not.toMatch(/"level":(50|60)/);
   });
 
-  it('ships working lazy bundles for Redis and demo mode', () => {
+  it('ships working lazy bundles for Redis, demo mode and tracing', () => {
     // In a plain node process: the bundles are what production imports, untransformed.
     const probe = (file: string, name: string) =>
       execFileSync(
@@ -123,6 +130,7 @@ describe('npm run build', () => {
       );
     expect(probe('dist/lazy/ioredis.js', 'Redis')).toBe('function');
     expect(probe('dist/lazy/emulator.js', 'createEmulator')).toBe('function');
+    expect(probe('dist/lazy/tracing.js', 'createTelemetry')).toBe('function');
   });
 
   it('maps logged stack frames of the bundle back to src/', async () => {
