@@ -25,8 +25,9 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends "tini=${TINI_VERSION}" \
     && apt-get clean \
     && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/log/apt /var/log/dpkg.log
-# GATEWAY_SHUTDOWN_GRACE_MS below the stop timeout (Docker's default is 10 s), so a slow drain
-# ends by itself, closing what is left, before the runtime's SIGKILL.
+# GATEWAY_SHUTDOWN_GRACE_MS below Docker's default 10 s stop timeout, so a slow drain ends by
+# itself, closing what is left, before SIGKILL. Off loopback (live mode) the stop also waits
+# GATEWAY_SHUTDOWN_DELAY_MS (5 s) first: run with --stop-timeout 20 (README: Container).
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000 \
