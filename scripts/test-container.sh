@@ -84,7 +84,7 @@ fi
 if grep -qi 'HEALTHCHECK is not supported' "$CACHE/build.log"; then echo "HEALTHCHECK dropped by the build"; exit 1; fi
 [ -n "$(podman image inspect "$IMAGE" --format '{{.HealthCheck}}' 2>/dev/null | grep -v '^<nil>$')" ] ||
   { echo "the image has no health check"; exit 1; }
-podman run --rm --entrypoint /bin/sh "$IMAGE" -c 'test ! -e /app/node_modules && test -f /app/dist/main.js' ||
+podman run --rm --entrypoint /bin/sh "$IMAGE" -c 'test ! -e /app/node_modules && test -f /app/dist/main.js' 2>/dev/null ||
   { echo "the runtime layer has node_modules, or no dist/main.js"; exit 1; }
 
 PORT=${PORT:-$("$node_bin" -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
@@ -105,7 +105,7 @@ status=$(podman inspect "$NAME" --format '{{.State.Health.Status}}' 2>/dev/null 
 
 answer=$(curl -fsS -H 'content-type: application/json' \
   -d '{"query":"{ rooms(first: 3) { nodes { name } } }"}' "http://127.0.0.1:$PORT/graphql")
-echo "$answer" | grep -q '"rooms"' || { echo "unexpected answer: $answer"; exit 1; }
+grep -q '"rooms"' <<<"$answer" || { echo "unexpected answer: $answer"; exit 1; }
 user=$(podman exec "$NAME" id -un)
 [ "$user" = node ] || { echo "container runs as $user, expected node"; exit 1; }
 
@@ -113,12 +113,14 @@ started=$(date +%s%N)
 podman stop --time "$STOP_TIMEOUT" "$NAME" >/dev/null 2>&1   # SIGTERM, then SIGKILL after the timeout
 stop_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 code=$(podman inspect "$NAME" --format '{{.State.ExitCode}}')
-podman logs "$NAME" 2>&1 | grep -q 'shutting down' || { echo "no drain on SIGTERM"; podman logs "$NAME" | tail -20; exit 1; }
+# Into a variable first: with pipefail, grep -q closing the pipe early would fail `podman logs`.
+logs=$(podman logs "$NAME" 2>&1)
+grep -q 'shutting down' <<<"$logs" || { echo "no drain on SIGTERM"; tail -20 <<<"$logs"; exit 1; }
 [ "$code" = 0 ] || { echo "exit code $code after SIGTERM"; exit 1; }
 [ "$stop_ms" -lt $((STOP_TIMEOUT * 1000)) ] || { echo "stop took $stop_ms ms: killed at the timeout?"; exit 1; }
 
 size=$(podman image inspect "$IMAGE" --format '{{.Size}}')
 base_size=$(podman image inspect "$BASE_TAG" --format '{{.Size}}')
-app=$(podman run --rm --entrypoint /bin/sh "$IMAGE" -c 'du -sk /app | cut -f1')
+app=$(podman run --rm --entrypoint /bin/sh "$IMAGE" -c 'du -sk /app | cut -f1' 2>/dev/null)
 echo "image $IMAGE: $((size / 1000000)) MB ($(( (size - base_size) / 1000000 )) MB above the base image); /app $((app / 1024)) MiB, no node_modules"
 echo "container test passed: Docker-format build with no engine warnings, healthy, answered GraphQL as user node, exited 0 on SIGTERM in $stop_ms ms"
