@@ -30,6 +30,8 @@ export interface Config {
   hmsMaxRetries: number;
   /** Upstream requests in flight at once; more wait in a queue. @default 32 */
   hmsMaxConcurrency: number;
+  /** Upstream requests that may wait in that queue; more fail at once (UPSTREAM_OVERLOADED). @default 128 */
+  hmsMaxQueue: number;
   /** @default 4000 */
   port: number;
   /** @default 127.0.0.1 (demo mode always binds 127.0.0.1) */
@@ -91,6 +93,11 @@ export interface GatewayConfig {
   metricsToken: string | null;
   /** @default 10000 */
   shutdownGraceMs: number;
+  /**
+   * One deadline per GraphQL request, shared by every upstream attempt and every backoff or
+   * Retry-After wait it causes. @default 30000
+   */
+  requestTimeoutMs: number;
   /**
    * Allowed browser origins; empty = same-origin only. Listed origins may send credentials;
    * `*` allows any other origin, never with credentials.
@@ -272,6 +279,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     hmsTimeoutMs: int(env, problems, 'HMS_TIMEOUT_MS', 10_000, 1, 600_000),
     hmsMaxRetries: int(env, problems, 'HMS_MAX_RETRIES', 2, 0, 10),
     hmsMaxConcurrency: int(env, problems, 'HMS_MAX_CONCURRENCY', 32, 1, 1024),
+    hmsMaxQueue: int(env, problems, 'HMS_MAX_QUEUE', 128, 0, 100_000),
     port: int(env, problems, 'PORT', 4000, 1, 65_535),
     host,
     shutdownDelayMs: int(
@@ -306,6 +314,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       maxBodyBytes: int(env, problems, 'GATEWAY_MAX_BODY_BYTES', 102_400, 1024, 10_485_760),
       metricsToken,
       shutdownGraceMs: int(env, problems, 'GATEWAY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+      requestTimeoutMs: int(env, problems, 'GATEWAY_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
       corsOrigins,
       cacheMaxEntries: int(env, problems, 'GATEWAY_CACHE_MAX_ENTRIES', 5000, 0, 10_000_000),
       webhookSecret,

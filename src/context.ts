@@ -85,6 +85,8 @@ export interface CreateContextOptions {
   extras: ApiExtras;
   /** GATEWAY_MAX_UPSTREAM_CALLS. @default unlimited */
   maxUpstreamCalls?: number;
+  /** GATEWAY_REQUEST_TIMEOUT_MS: one deadline for all the request's upstream work. @default none */
+  requestTimeoutMs?: number;
   requestId: string;
   signal?: AbortSignal;
   idempotencyKey?: string | null;
@@ -110,7 +112,14 @@ export function createContext(options: CreateContextOptions): Context {
     }
     cost.calls += 1;
   };
-  const upstream: RequestOptions = { requestId: options.requestId, signal: options.signal, beforeSend };
+  const timeoutMs = options.requestTimeoutMs;
+  const deadline = () => (timeoutMs === undefined ? undefined : Date.now() + timeoutMs);
+  const upstream: RequestOptions = {
+    requestId: options.requestId,
+    signal: options.signal,
+    beforeSend,
+    deadline: deadline(),
+  };
   const send = options.caller.rooms ? confine(options.send, options.caller.rooms) : options.send;
   const hms = createApi(send, options.extras);
   return {
@@ -133,9 +142,10 @@ export function createContext(options: CreateContextOptions): Context {
     traceId: null,
     // `this`, not a closure: yoga hands resolvers a merged copy of this object.
     renewLoaders(this: Context) {
-      // A subscription's budget is per delivered event.
+      // A subscription's budget and deadline are per delivered event.
       cost.calls = 0;
       cost.refused = 0;
+      upstream.deadline = deadline();
       this.loaders = createLoaders(hms, upstream, options.cache);
     },
   };

@@ -11,7 +11,9 @@ import {
   HmsError,
   HmsForbiddenError,
   HmsNotFoundError,
+  HmsOverloadedError,
   HmsRateLimitedError,
+  HmsTimeoutError,
   HmsUnauthorizedError,
 } from './hms/errors.js';
 
@@ -22,6 +24,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
   | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_OVERLOADED'
   | 'UPSTREAM_REJECTED'
   | 'UPSTREAM_BUDGET_EXCEEDED'
   | 'INTERNAL_SERVER_ERROR';
@@ -52,6 +55,18 @@ export function fromHmsError(error: HmsError): GraphQLError {
   }
   if (error instanceof HmsBadRequestError) return gqlError('UPSTREAM_REJECTED', message, upstream);
   if (error instanceof HmsForbiddenError) return gqlError('FORBIDDEN', message, upstream);
+  if (error instanceof HmsOverloadedError) {
+    return gqlError(
+      'UPSTREAM_OVERLOADED',
+      'The gateway has too many calls to 100ms waiting (HMS_MAX_QUEUE); nothing was sent: retry later',
+    );
+  }
+  if (error instanceof HmsTimeoutError && error.kind === 'deadline') {
+    return gqlError(
+      'UPSTREAM_UNAVAILABLE',
+      "The request's deadline (GATEWAY_REQUEST_TIMEOUT_MS) passed before 100ms could answer; retry later",
+    );
+  }
   if (error instanceof HmsUnauthorizedError) {
     return gqlError(
       'UPSTREAM_UNAVAILABLE',
@@ -99,7 +114,7 @@ export function logLevelOf(error: unknown): 'debug' | 'info' | 'warn' | 'error' 
     return 'debug';
   const code = maskedCode(error);
   if (CLIENT_CODES.has(code)) return 'info';
-  if (code === 'UPSTREAM_UNAVAILABLE') return 'warn';
+  if (code === 'UPSTREAM_UNAVAILABLE' || code === 'UPSTREAM_OVERLOADED') return 'warn';
   return 'error';
 }
 

@@ -80,6 +80,7 @@ async function main() {
     timeoutMs: config.hmsTimeoutMs,
     maxRetries: config.hmsMaxRetries,
     maxConcurrency: config.hmsMaxConcurrency,
+    maxQueue: config.hmsMaxQueue,
     logger,
     onCall: metrics.onUpstreamCall,
     onTokenSigned: (kind) => {

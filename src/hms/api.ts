@@ -68,6 +68,11 @@ export interface RequestOptions {
    * the call fails with that error without anything being sent (per-request upstream budgets).
    */
   beforeSend?: (attempt: { method: string; route: string; attempt: number }) => void;
+  /**
+   * Epoch milliseconds (the client's clock) by which the call must be done: bounds the wait for a
+   * slot, each attempt and every backoff or Retry-After wait, shared by all calls of one request.
+   */
+  deadline?: number;
 }
 
 /** One page of a list endpoint, normalised across the two cursor styles (reference §2.1, §2.2). */

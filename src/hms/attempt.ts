@@ -3,7 +3,10 @@
  * on the connection, each under the concurrency cap, with the management token, the retry policy
  * of `retry.ts`, one re-mint on a rejected token, and the per-request `beforeSend` check (budgets).
  * Everything about *whether and when* to send lives here; *how* to send is `connection.ts`.
- * Per-request deadlines or a bounded queue belong here too, around `limiter.acquire`.
+ * The request's deadline (`RequestOptions.deadline`) bounds every part of a call: the wait for a
+ * slot, each attempt, and each backoff or Retry-After wait (one that would pass it is not started;
+ * the call fails with the error that asked for it, e.g. a 429 with its Retry-After). A full queue
+ * (HMS_MAX_QUEUE) refuses at once.
  */
 import { performance } from 'node:perf_hooks';
 import type { Tracer } from '@opentelemetry/api';
@@ -17,9 +20,11 @@ import {
   HmsAbortedError,
   HmsConnectionError,
   type HmsError,
+  HmsOverloadedError,
+  HmsTimeoutError,
   type TransportErrorKind,
 } from './errors.js';
-import type { Limiter } from './limiter.js';
+import { type Limiter, QueueFullError, QueueWaitTimeout } from './limiter.js';
 import { parseErrorBody, parseResponse } from './parse.js';
 import { serializeQuery } from './query.js';
 import { backoffDelay, parseRetryAfter, shouldRetry } from './retry.js';
@@ -31,6 +36,9 @@ import { type Call, fillRoute } from './transport.js';
 function transportKind(result: AttemptResult): string {
   return result.kind === 'error' ? ((result.error as { kind?: string }).kind ?? 'protocol') : 'error';
 }
+
+/** A retry is only worth starting with at least this long left for the attempt itself. */
+const MIN_RETRY_ATTEMPT_MS = 100;
 
 export interface AttemptSenderDeps {
   connection: Connection;
@@ -127,6 +135,11 @@ export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
     new HmsConnectionError({ method: p.method, path: p.path, kind: 'closed' });
   const abortedError = (p: Prepared) =>
     fromUndiciError(p.signal?.reason, { method: p.method, path: p.path, aborted: true });
+  const deadlineError = (p: Prepared) =>
+    new HmsTimeoutError({ method: p.method, path: p.path, kind: 'deadline' });
+  /** Milliseconds left before the request's deadline; undefined without one. */
+  const remaining = (p: Prepared) =>
+    p.options.deadline === undefined ? undefined : p.options.deadline - now();
 
   /** One attempt under the concurrency cap, with a current management token. */
   async function attemptUnderCap(
@@ -134,8 +147,11 @@ export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
     attempt: number,
   ): Promise<{ result: AttemptResult; token: string; durationMs: number; span?: UpstreamSpan }> {
     try {
-      await limiter.acquire(p.signal);
-    } catch {
+      await limiter.acquire(p.signal, remaining(p));
+    } catch (error) {
+      if (error instanceof QueueFullError)
+        throw new HmsOverloadedError({ method: p.method, path: p.path, cause: error });
+      if (error instanceof QueueWaitTimeout) throw deadlineError(p);
       throw closed ? closedError(p) : abortedError(p);
     }
     const started = performance.now();
@@ -144,7 +160,17 @@ export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
       token = await tokens.managementToken();
       const { method, target, path, body, requestId, signal } = p;
       const span = tracer ? startUpstreamSpan(tracer, { method, route: p.route, attempt }) : undefined;
-      const request = { method, target, path, body, token, requestId, signal, trace: span !== undefined };
+      const request = {
+        method,
+        target,
+        path,
+        body,
+        token,
+        requestId,
+        signal,
+        trace: span !== undefined,
+        timeoutMs: remaining(p),
+      };
       const result = await (span ? span.run(() => connection.attempt(request)) : connection.attempt(request));
       return { result, token, durationMs: performance.now() - started, span };
     } finally {
@@ -204,6 +230,8 @@ export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
     while (true) {
       if (closed) throw closedError(p);
       if (signal?.aborted) throw abortedError(p);
+      const left = remaining(p);
+      if (left !== undefined && left <= 0) throw deadlineError(p);
       // Counted before it is sent, so a per-request budget holds however many calls race.
       options.beforeSend?.({ method, route, attempt: attempt + 1 });
       const { result, token, durationMs, span } = await attemptUnderCap(p, attempt + 1);
@@ -245,7 +273,14 @@ export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
         }
       }
       retryAttempt += 1;
-      const { error, retry, retryAfterMs, status } = failureOf(p, result, errorBody, retryAttempt);
+      const failure = failureOf(p, result, errorBody, retryAttempt);
+      const { error, retryAfterMs, status } = failure;
+      const waitMs = failure.retry ? backoffDelay({ attempt: retryAttempt, retryAfterMs, random }) : 0;
+      const leftNow = remaining(p);
+      // A wait that would outlast the request's deadline is not started: the caller gets the
+      // answer now (a 429 keeps its Retry-After) instead of a timeout later.
+      const pastDeadline = failure.retry && leftNow !== undefined && waitMs + MIN_RETRY_ATTEMPT_MS >= leftNow;
+      const retry = failure.retry && !pastDeadline;
       report(status, retry, status ? `status_${status}` : transportKind(result));
 
       const logFields = {
@@ -260,10 +295,12 @@ export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
       if (!retry) {
         // 4xx answers and cancellations are the caller's business; the rest is 100ms's health.
         const expected = (error.status >= 400 && error.status < 500) || error instanceof HmsAbortedError;
-        logger[expected ? 'debug' : 'warn'](logFields, '100ms call failed');
+        logger[expected ? 'debug' : 'warn'](
+          pastDeadline ? { ...logFields, retryInMs: waitMs, notRetried: 'deadline' } : logFields,
+          '100ms call failed',
+        );
         throw error;
       }
-      const waitMs = backoffDelay({ attempt: retryAttempt, retryAfterMs, random });
       logger.warn({ ...logFields, retryInMs: waitMs }, '100ms call failed; retrying');
       try {
         await pause(waitMs, signal);

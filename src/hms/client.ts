@@ -39,6 +39,11 @@ export interface HmsClientOptions {
   maxRetries?: number;
   /** Upstream attempts in flight at once (also the Pool's connection count); more wait in FIFO order. @default 32 */
   maxConcurrency?: number;
+  /**
+   * Calls that may wait for a slot when all `maxConcurrency` are busy; more fail at once with
+   * `HmsOverloadedError` (nothing sent). @default 128
+   */
+  maxQueue?: number;
   /** Lifetime of each management token, in seconds. @default 86400 */
   tokenValiditySeconds?: number;
   /** Structured logger (pino-compatible). Never receives tokens, secrets or headers. @default no logging */
@@ -82,7 +87,8 @@ export function createHmsClient(options: HmsClientOptions): HmsClient {
     onSign: options.onTokenSigned,
   });
   const connection = createConnection({ baseUrl: base, timeoutMs, connections: maxConcurrency });
-  const limiter = new Limiter(maxConcurrency);
+  const maxQueue = integerOption(options.maxQueue, 128, 'maxQueue', 0);
+  const limiter = new Limiter(maxConcurrency, maxQueue);
   const attempts = createAttemptSender({
     connection,
     tokens,

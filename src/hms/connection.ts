@@ -64,6 +64,8 @@ export interface AttemptRequest {
   signal: AbortSignal | undefined;
   /** Send the active span's `traceparent` (tracing on). */
   trace?: boolean;
+  /** Shorter than the client's per-attempt timeout when the request's deadline is nearer. */
+  timeoutMs?: number;
 }
 
 export interface ConnectionOptions {
@@ -106,9 +108,11 @@ export function createConnection({ baseUrl, timeoutMs, connections }: Connection
     requestId,
     signal,
     trace,
+    timeoutMs: limitMs,
   }: AttemptRequest): Promise<AttemptResult> {
+    const attemptMs = limitMs === undefined ? timeoutMs : Math.max(1, Math.min(timeoutMs, limitMs));
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new AttemptTimeout(timeoutMs)), timeoutMs);
+    const timer = setTimeout(() => controller.abort(new AttemptTimeout(attemptMs)), attemptMs);
     const unsubscribe = onAbort(signal, () => controller.abort(signal?.reason));
     const headers: Record<string, string> = {
       accept: 'application/json',
@@ -125,8 +129,8 @@ export function createConnection({ baseUrl, timeoutMs, connections }: Connection
         headers,
         body,
         signal: controller.signal,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
+        headersTimeout: attemptMs,
+        bodyTimeout: attemptMs,
       });
       const text = await response.body.text();
       return { kind: 'response', status: response.statusCode, headers: response.headers, text };

@@ -18,6 +18,10 @@ export type TransportErrorKind =
   | 'connect_timeout'
   /** The attempt's deadline passed, or undici's headers/body timeout fired: possibly acted upon. */
   | 'timeout'
+  /** The GraphQL request's deadline passed before this attempt could be sent: nothing was sent. */
+  | 'deadline'
+  /** The upstream queue was full (HMS_MAX_QUEUE): nothing was sent. */
+  | 'overloaded'
   /** The connection broke mid-request: possibly acted upon. */
   | 'reset'
   /** The caller's AbortSignal fired. */
@@ -154,10 +158,14 @@ export class HmsTimeoutError extends HmsError {
     const after = init.timeoutMs === undefined ? '' : ` within ${init.timeoutMs} ms`;
     super(
       init,
-      kind === 'connect_timeout' ? 'Could not connect to 100ms in time' : `100ms did not answer${after}`,
+      kind === 'connect_timeout'
+        ? 'Could not connect to 100ms in time'
+        : kind === 'deadline'
+          ? "The request's deadline passed before 100ms could be called"
+          : `100ms did not answer${after}`,
     );
     this.kind = kind;
-    this.requestSent = kind !== 'connect_timeout';
+    this.requestSent = kind !== 'connect_timeout' && kind !== 'deadline';
   }
 }
 
@@ -171,7 +179,16 @@ export class HmsConnectionError extends HmsError {
     const kind = init.kind ?? 'other';
     super(init, kind === 'closed' ? 'The 100ms client is closed' : 'Could not reach 100ms');
     this.kind = kind;
-    this.requestSent = !(kind === 'refused' || kind === 'dns' || kind === 'closed');
+    this.requestSent = !(kind === 'refused' || kind === 'dns' || kind === 'closed' || kind === 'overloaded');
+  }
+}
+
+/** Too many calls already wait for a connection (HMS_MAX_QUEUE): refused at once, nothing sent. */
+export class HmsOverloadedError extends HmsConnectionError {
+  override readonly name: string = 'HmsOverloadedError';
+  constructor(init: HmsErrorInit) {
+    super({ ...init, kind: 'overloaded' });
+    this.message = 'Too many calls to 100ms are already waiting; nothing was sent';
   }
 }
 

@@ -13,13 +13,35 @@ interface Waiter {
   fail: (error: unknown) => void;
 }
 
+/** The queue already holds `maxQueue` waiters: refused at once (load shedding). */
+export class QueueFullError extends Error {
+  override readonly name = 'QueueFullError';
+  constructor(readonly maxQueue: number) {
+    super(`more than ${maxQueue} calls are waiting`);
+  }
+}
+
+/** The waiter's `maxWaitMs` passed before a slot freed up. */
+export class QueueWaitTimeout extends Error {
+  override readonly name = 'QueueWaitTimeout';
+  constructor(readonly waitedMs: number) {
+    super(`no slot within ${waitedMs} ms`);
+  }
+}
+
 export class Limiter {
   #active = 0;
   readonly #queue: Waiter[] = [];
 
-  constructor(readonly max: number) {
+  constructor(
+    readonly max: number,
+    /** Waiters beyond this are refused with QueueFullError. @default Infinity */
+    readonly maxQueue = Number.POSITIVE_INFINITY,
+  ) {
     if (!Number.isSafeInteger(max) || max < 1)
       throw new RangeError('maxConcurrency must be a positive integer');
+    if (!(maxQueue === Number.POSITIVE_INFINITY || (Number.isSafeInteger(maxQueue) && maxQueue >= 0)))
+      throw new RangeError('maxQueue must be a non-negative integer');
   }
 
   get active(): number {
@@ -30,26 +52,41 @@ export class Limiter {
     return this.#queue.length;
   }
 
-  /** Resolves once a slot is held; the holder must call `release()` exactly once. */
-  acquire(signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves once a slot is held; the holder must call `release()` exactly once. Rejects at once
+   * when the queue is full, and after `maxWaitMs` in the queue (the caller's deadline).
+   */
+  acquire(signal?: AbortSignal, maxWaitMs?: number): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.#active < this.max) {
       this.#active += 1;
       return Promise.resolve();
     }
+    if (this.#queue.length >= this.maxQueue) return Promise.reject(new QueueFullError(this.maxQueue));
+    if (maxWaitMs !== undefined && maxWaitMs <= 0) return Promise.reject(new QueueWaitTimeout(0));
     return new Promise<void>((resolve, reject) => {
-      const unsubscribe = onAbort(signal, () => {
+      const leave = (error: unknown) => {
         const index = this.#queue.indexOf(waiter);
         if (index !== -1) this.#queue.splice(index, 1);
-        reject(signal?.reason);
-      });
+        cleanup();
+        reject(error);
+      };
+      const unsubscribe = onAbort(signal, () => leave(signal?.reason));
+      const timer =
+        maxWaitMs === undefined
+          ? undefined
+          : setTimeout(() => leave(new QueueWaitTimeout(maxWaitMs)), maxWaitMs);
+      const cleanup = () => {
+        unsubscribe();
+        if (timer) clearTimeout(timer);
+      };
       const waiter: Waiter = {
         grant: () => {
-          unsubscribe();
+          cleanup();
           resolve();
         },
         fail: (error) => {
-          unsubscribe();
+          cleanup();
           reject(error);
         },
       };

@@ -10,6 +10,7 @@ import {
   HmsError,
   HmsForbiddenError,
   HmsNotFoundError,
+  HmsOverloadedError,
   HmsRateLimitedError,
   HmsServerError,
   HmsTimeoutError,
@@ -132,6 +133,18 @@ export function toMutationError(error: unknown): unknown {
         ? `100ms answered HTTP ${error.status}; the change may or may not have been applied: check state before retrying`
         : '100ms did not answer in time; the change may or may not have been applied: check state before retrying',
       true,
+    );
+  }
+  if (error instanceof HmsOverloadedError) {
+    return new UpstreamError(
+      'The gateway has too many calls to 100ms waiting (HMS_MAX_QUEUE); nothing was sent, so nothing was changed: retry later',
+      false,
+    );
+  }
+  if (error instanceof HmsTimeoutError && error.kind === 'deadline') {
+    return new UpstreamError(
+      "The request's deadline (GATEWAY_REQUEST_TIMEOUT_MS) passed before 100ms was called; nothing was changed: retry later",
+      false,
     );
   }
   const neverSent =

@@ -55,7 +55,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface StackOptions {
   emulator?: Partial<EmulatorOptions>;
-  client?: { maxRetries?: number; timeoutMs?: number; maxConcurrency?: number };
+  client?: { maxRetries?: number; timeoutMs?: number; maxConcurrency?: number; maxQueue?: number };
   gateway?: Partial<GatewayConfig>;
   /** Collect every log line (gateway and client, debug level) here instead of discarding them. */
   logs?: string[];
@@ -109,6 +109,7 @@ export async function startStack(options: StackOptions = {}) {
     maxRetries: options.client?.maxRetries ?? 0,
     timeoutMs: options.client?.timeoutMs ?? 5000,
     maxConcurrency: options.client?.maxConcurrency ?? 32,
+    maxQueue: options.client?.maxQueue,
   });
   const store = resettableStore(options.gateway?.cacheMaxEntries ?? 5000);
   const cache = createEntityCache({

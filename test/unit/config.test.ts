@@ -130,6 +130,18 @@ describe('loadConfig', () => {
     });
   });
 
+  it('bounds each request and the upstream queue', () => {
+    expect(loadConfig({})).toMatchObject({ hmsMaxQueue: 128, gateway: { requestTimeoutMs: 30_000 } });
+    expect(loadConfig({ HMS_MAX_QUEUE: '0', GATEWAY_REQUEST_TIMEOUT_MS: '5000' })).toMatchObject({
+      hmsMaxQueue: 0,
+      gateway: { requestTimeoutMs: 5000 },
+    });
+    expect(problems({ HMS_MAX_QUEUE: '-1', GATEWAY_REQUEST_TIMEOUT_MS: '10' })).toEqual([
+      'HMS_MAX_QUEUE must be an integer 0-100000, got "-1"',
+      'GATEWAY_REQUEST_TIMEOUT_MS must be an integer 100-600000, got "10"',
+    ]);
+  });
+
   it('delays shutdown by 5 s off loopback, not on loopback or in demo mode', () => {
     const live = { HMS_ACCESS_KEY: 'ak', HMS_SECRET: 'sk', GATEWAY_AUTH: 'none' };
     expect(loadConfig({ ...live, HOST: '0.0.0.0' }).shutdownDelayMs).toBe(5000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { onAbort } from '../../src/hms/abort.js';
-import { Limiter } from '../../src/hms/limiter.js';
+import { Limiter, QueueFullError, QueueWaitTimeout } from '../../src/hms/limiter.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -54,6 +54,22 @@ describe('Limiter', () => {
     limiter.rejectAll(new Error('closed'));
     for (const w of waiting) await expect(w).rejects.toThrow('closed');
     expect(limiter.queued).toBe(0);
+  });
+
+  it('refuses waiters beyond maxQueue at once, and a waiter past its maxWaitMs', async () => {
+    const limiter = new Limiter(1, 1);
+    await limiter.acquire();
+    const queued = limiter.acquire();
+    await expect(limiter.acquire()).rejects.toBeInstanceOf(QueueFullError);
+    expect(limiter.queued).toBe(1);
+    limiter.release();
+    await queued;
+    await expect(limiter.acquire(undefined, 0)).rejects.toBeInstanceOf(QueueWaitTimeout);
+    const late = limiter.acquire(undefined, 5);
+    await expect(late).rejects.toBeInstanceOf(QueueWaitTimeout);
+    expect(limiter.queued).toBe(0);
+    limiter.release();
+    expect(limiter.active).toBe(0);
   });
 
   it('refuses a nonsensical size', () => {
