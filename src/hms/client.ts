@@ -41,7 +41,8 @@ export interface HmsClientOptions {
   maxConcurrency?: number;
   /**
    * Calls that may wait for a slot when all `maxConcurrency` are busy; more fail at once with
-   * `HmsOverloadedError` (nothing sent). @default 128
+   * `HmsOverloadedError` (nothing sent). The gateway passes HMS_MAX_QUEUE (128 by default).
+   * @default unbounded
    */
   maxQueue?: number;
   /** Lifetime of each management token, in seconds. @default 86400 */
@@ -87,7 +88,10 @@ export function createHmsClient(options: HmsClientOptions): HmsClient {
     onSign: options.onTokenSigned,
   });
   const connection = createConnection({ baseUrl: base, timeoutMs, connections: maxConcurrency });
-  const maxQueue = integerOption(options.maxQueue, 128, 'maxQueue', 0);
+  const maxQueue =
+    options.maxQueue === undefined
+      ? Number.POSITIVE_INFINITY
+      : integerOption(options.maxQueue, 0, 'maxQueue', 0);
   const limiter = new Limiter(maxConcurrency, maxQueue);
   const attempts = createAttemptSender({
     connection,
