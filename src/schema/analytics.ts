@@ -30,28 +30,46 @@ AnalyticsEventRef.implement({
   },
   fields: (t) => ({
     eventId: t.exposeString('id', { description: 'The 100ms event id (UUID).' }),
-    type: t.exposeString('type'),
-    timestamp: t.field({ type: 'DateTime', resolve: (e) => e.timestamp }),
+    type: t.exposeString('type', { description: 'The 100ms event type, e.g. `track.add.success`.' }),
+    timestamp: t.field({ type: 'DateTime', description: 'When it happened.', resolve: (e) => e.timestamp }),
     room: t.field({
       type: RoomRef,
       nullable: true,
+      description: 'The room, loaded when selected. Null without `roomId`, or when loading it failed.',
       resolve: (e, _args, ctx) => {
         const id = str(e.data, 'room_id');
         return id ? ctx.loaders.room.load(id) : null;
       },
     }),
-    roomId: t.string({ nullable: true, resolve: (e) => str(e.data, 'room_id') }),
+    roomId: t.string({
+      nullable: true,
+      description: 'The 100ms room id; null when 100ms left it out.',
+      resolve: (e) => str(e.data, 'room_id'),
+    }),
     session: t.field({
       type: SessionRef,
       nullable: true,
+      description: 'The session, loaded when selected. Null without `sessionId`, or when loading it failed.',
       resolve: (e, _args, ctx) => {
         const id = str(e.data, 'session_id');
         return id ? ctx.loaders.session.load(id) : null;
       },
     }),
-    sessionId: t.string({ nullable: true, resolve: (e) => str(e.data, 'session_id') }),
-    peerId: t.string({ nullable: true, resolve: (e) => str(e.data, 'peer_id') }),
-    userId: t.string({ nullable: true, resolve: (e) => str(e.data, 'user_id') }),
+    sessionId: t.string({
+      nullable: true,
+      description: 'The 100ms session id; null when 100ms left it out.',
+      resolve: (e) => str(e.data, 'session_id'),
+    }),
+    peerId: t.string({
+      nullable: true,
+      description: 'The 100ms peer id; null for events without a peer.',
+      resolve: (e) => str(e.data, 'peer_id'),
+    }),
+    userId: t.string({
+      nullable: true,
+      description: 'Your user id of the peer; null when none was set.',
+      resolve: (e) => str(e.data, 'user_id'),
+    }),
   }),
 });
 
@@ -59,27 +77,58 @@ const isType = (names: Set<string>) => (value: unknown) =>
   typeof value === 'object' && value !== null && names.has((value as AnalyticsEvent).type);
 
 builder.objectType(builder.objectRef<AnalyticsEvent<Data>>('TrackEvent'), {
-  description: 'track.add.success, track.update.success or track.remove.success.',
+  description:
+    'A track was published, changed or unpublished: track.add.success, track.update.success or track.remove.success.',
   interfaces: [AnalyticsEventRef],
   isTypeOf: isType(families.TrackEvent),
   fields: (t) => ({
-    trackId: t.string({ nullable: true, resolve: (e) => str(e.data, 'track_id') }),
-    streamId: t.string({ nullable: true, resolve: (e) => str(e.data, 'stream_id') }),
+    trackId: t.string({
+      nullable: true,
+      description: 'The 100ms track id; null when not reported.',
+      resolve: (e) => str(e.data, 'track_id'),
+    }),
+    streamId: t.string({
+      nullable: true,
+      description: 'The media stream of the track; null when not reported.',
+      resolve: (e) => str(e.data, 'stream_id'),
+    }),
     trackType: t.string({
       nullable: true,
-      description: 'audio or video.',
+      description: 'The kind of media: audio or video; null when not reported.',
       resolve: (e) => str(e.data, 'type'),
     }),
     source: t.string({
       nullable: true,
-      description: 'regular or screen.',
+      description: 'Where it comes from: regular (camera, microphone) or screen; null when not reported.',
       resolve: (e) => str(e.data, 'source'),
     }),
-    mute: t.boolean({ nullable: true, resolve: (e) => bool(e.data, 'mute') }),
-    userName: t.string({ nullable: true, resolve: (e) => str(e.data, 'user_name') }),
-    role: t.string({ nullable: true, resolve: (e) => str(e.data, 'role') }),
-    startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'started_at') }),
-    stoppedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'stopped_at') }),
+    mute: t.boolean({
+      nullable: true,
+      description: 'Whether the track was muted; null when not reported.',
+      resolve: (e) => bool(e.data, 'mute'),
+    }),
+    userName: t.string({
+      nullable: true,
+      description: 'Display name of the peer; null when not reported.',
+      resolve: (e) => str(e.data, 'user_name'),
+    }),
+    role: t.string({
+      nullable: true,
+      description: 'Role of the peer; null when not reported.',
+      resolve: (e) => str(e.data, 'role'),
+    }),
+    startedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the track started; null when not reported.',
+      resolve: (e) => str(e.data, 'started_at'),
+    }),
+    stoppedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the track stopped; null while it runs or when not reported.',
+      resolve: (e) => str(e.data, 'stopped_at'),
+    }),
   }),
 });
 
@@ -88,12 +137,39 @@ builder.objectType(builder.objectRef<AnalyticsEvent<Data>>('RecordingEvent'), {
   interfaces: [AnalyticsEventRef],
   isTypeOf: isType(families.RecordingEvent),
   fields: (t) => ({
-    beamId: t.string({ nullable: true, description: 'The job id.', resolve: (e) => str(e.data, 'beam_id') }),
-    durationSeconds: t.int({ nullable: true, resolve: (e) => num(e.data, 'duration') }),
-    sizeBytes: t.field({ type: 'SafeInt', nullable: true, resolve: (e) => num(e.data, 'size') }),
-    recordingPath: t.string({ nullable: true, resolve: (e) => str(e.data, 'recording_path') }),
-    startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'started_at') }),
-    stoppedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'stopped_at') }),
+    beamId: t.string({
+      nullable: true,
+      description: 'The 100ms job id; null when not reported.',
+      resolve: (e) => str(e.data, 'beam_id'),
+    }),
+    durationSeconds: t.int({
+      nullable: true,
+      description: 'Recorded length in seconds; null when not reported.',
+      resolve: (e) => num(e.data, 'duration'),
+    }),
+    sizeBytes: t.field({
+      type: 'SafeInt',
+      nullable: true,
+      description: 'File size in bytes; null when not reported.',
+      resolve: (e) => num(e.data, 'size'),
+    }),
+    recordingPath: t.string({
+      nullable: true,
+      description: 'Storage URI of the file; null when not reported.',
+      resolve: (e) => str(e.data, 'recording_path'),
+    }),
+    startedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the job started; null when not reported.',
+      resolve: (e) => str(e.data, 'started_at'),
+    }),
+    stoppedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the job stopped; null when not reported.',
+      resolve: (e) => str(e.data, 'stopped_at'),
+    }),
   }),
 });
 
@@ -102,18 +178,46 @@ builder.objectType(builder.objectRef<AnalyticsEvent<Data>>('ErrorEvent'), {
   interfaces: [AnalyticsEventRef],
   isTypeOf: isType(families.ErrorEvent),
   fields: (t) => ({
-    errorCode: t.int({ nullable: true, resolve: (e) => num(e.data, 'error_code') }),
-    errorName: t.string({ nullable: true, resolve: (e) => str(e.data, 'error_name') }),
-    errorMessage: t.string({ nullable: true, resolve: (e) => str(e.data, 'error_message') }),
-    errorDescription: t.string({ nullable: true, resolve: (e) => str(e.data, 'error_description') }),
+    errorCode: t.int({
+      nullable: true,
+      description: 'The 100ms SDK error code, e.g. 3001; null when not reported.',
+      resolve: (e) => num(e.data, 'error_code'),
+    }),
+    errorName: t.string({
+      nullable: true,
+      description: 'The SDK error name, e.g. `CantAccessCaptureDevice`; null when not reported.',
+      resolve: (e) => str(e.data, 'error_name'),
+    }),
+    errorMessage: t.string({
+      nullable: true,
+      description: 'The SDK error message; null when not reported.',
+      resolve: (e) => str(e.data, 'error_message'),
+    }),
+    errorDescription: t.string({
+      nullable: true,
+      description: 'A longer explanation of the error; null when not reported.',
+      resolve: (e) => str(e.data, 'error_description'),
+    }),
     action: t.string({
       nullable: true,
-      description: 'PUBLISH, SUBSCRIBE, JOIN, …',
+      description: 'What the client was doing: PUBLISH, SUBSCRIBE, JOIN, …; null when not reported.',
       resolve: (e) => str(e.data, 'action'),
     }),
-    isTerminal: t.boolean({ nullable: true, resolve: (e) => bool(e.data, 'is_terminal') }),
-    userName: t.string({ nullable: true, resolve: (e) => str(e.data, 'user_name') }),
-    role: t.string({ nullable: true, resolve: (e) => str(e.data, 'role') }),
+    isTerminal: t.boolean({
+      nullable: true,
+      description: 'True when the error ended the peer’s session; null when not reported.',
+      resolve: (e) => bool(e.data, 'is_terminal'),
+    }),
+    userName: t.string({
+      nullable: true,
+      description: 'Display name of the peer; null when not reported.',
+      resolve: (e) => str(e.data, 'user_name'),
+    }),
+    role: t.string({
+      nullable: true,
+      description: 'Role of the peer; null when not reported.',
+      resolve: (e) => str(e.data, 'role'),
+    }),
   }),
 });
 
@@ -162,7 +266,7 @@ builder.queryFields((t) => ({
     type: AnalyticsEventConnection,
     description: 'Track, recording and error events of one room (last 30 days), paged past page 1.',
     args: {
-      roomId: t.arg.id({ required: true }),
+      roomId: t.arg.id({ required: true, description: 'The 100ms room id or Room global id.' }),
       types: t.arg.stringList({
         description:
           'Event types; default: every track and recording type (or every error type with errorsOnly).',
@@ -170,11 +274,11 @@ builder.queryFields((t) => ({
       errorsOnly: t.arg.boolean({
         description: 'Client error events (publish, subscribe, join, connect, disconnect).',
       }),
-      sessionId: t.arg.id(),
-      peerId: t.arg.string(),
-      userId: t.arg.string(),
+      sessionId: t.arg.id({ description: 'Only events of this session (100ms id or Session global id).' }),
+      peerId: t.arg.string({ description: 'Only events of this peer (100ms peer id).' }),
+      userId: t.arg.string({ description: 'Only events of peers with this user id.' }),
       first: t.arg.int({ description: 'Page size, 1–100 (default 20).' }),
-      after: t.arg.string(),
+      after: t.arg.string({ description: 'An `endCursor` or edge `cursor` from a previous page.' }),
     },
     resolve: async (_root, args, ctx) => {
       const first = args.first ?? 20;

@@ -4,14 +4,17 @@ import { HmsNotFoundError } from '../hms/errors.js';
 import type { AssetListQuery, RecordingAsset } from '../hms/types.js';
 import { builder } from './builder.js';
 import { loadNodes, parseConnectionArgs, parseId, parseScopedId, toConnection } from './connection.js';
+import { AssetStatus, AssetType, UNKNOWN_VALUE } from './enums.js';
 import { parseScopedLocalId, RecordingJobUnion, scopedLocalId } from './job.js';
 import { pageArgs, RecordingAssetConnection, RecordingAssetRef, RoomRef, SessionRef } from './refs.js';
 
 const PresignedUrlRef = builder.simpleObject('PresignedUrl', {
   description: 'A time-limited download URL. Never cached or shared between callers.',
   fields: (t) => ({
-    url: t.string(),
-    expiresAt: t.field({ type: 'DateTime' }),
+    url: t.string({
+      description: 'HTTPS URL that downloads the file without credentials until `expiresAt`.',
+    }),
+    expiresAt: t.field({ type: 'DateTime', description: 'When the URL stops working.' }),
   }),
 });
 
@@ -48,44 +51,79 @@ builder.node(RecordingAssetRef, {
   loadMany: (ids, ctx) => loadNodes(ctx.loaders.recordingAsset, ids.map(parseScopedLocalId)),
   fields: (t) => ({
     hmsId: t.exposeString('id', { description: 'The 100ms asset id.' }),
-    type: t.exposeString('type', {
-      description:
-        'room-composite, room-composite-legacy, room-vod, chat, transcript, summary, track or stream.',
+    type: t.field({
+      type: AssetType.ref,
+      description: 'What kind of file this is.',
+      resolve: (a) => AssetType.fromUpstream(a.type),
     }),
-    status: t.exposeString('status', { description: 'completed, failed or processing.' }),
+    status: t.field({
+      type: AssetStatus.ref,
+      description: 'Whether the file can be downloaded yet.',
+      resolve: (a) => AssetStatus.fromUpstream(a.status),
+    }),
     path: t.string({
       nullable: true,
-      description: 'Storage URI, e.g. s3://…',
+      description: 'Storage URI, e.g. s3://…; null until the file is stored.',
       resolve: (a) => a.path || null,
     }),
-    sizeBytes: t.field({ type: 'SafeInt', description: 'Exact size in bytes.', resolve: (a) => a.size ?? 0 }),
-    durationSeconds: t.int({ nullable: true, resolve: (a) => a.duration ?? null }),
-    createdAt: t.field({ type: 'DateTime', resolve: (a) => a.created_at }),
-    thumbnails: t.stringList({ resolve: (a) => a.thumbnails ?? [] }),
+    sizeBytes: t.field({
+      type: 'SafeInt',
+      description: 'Exact size in bytes; 0 while processing.',
+      resolve: (a) => a.size ?? 0,
+    }),
+    durationSeconds: t.int({
+      nullable: true,
+      description: 'Length of the media in seconds; null for files without one (chat, transcript, summary).',
+      resolve: (a) => a.duration ?? null,
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When 100ms created the asset.',
+      resolve: (a) => a.created_at,
+    }),
+    thumbnails: t.stringList({
+      description: 'Storage URIs of thumbnail images (video assets only; empty otherwise).',
+      resolve: (a) => a.thumbnails ?? [],
+    }),
     outputMode: t.string({
       nullable: true,
-      description: 'For transcripts and summaries: txt, srt or json.',
+      description: 'For transcripts and summaries: txt, srt or json; null for other assets.',
       resolve: (a) => (typeof a.metadata?.output_mode === 'string' ? a.metadata.output_mode : null),
     }),
     width: t.int({
       nullable: true,
+      description: 'Video width in pixels; null for assets without video.',
       resolve: (a) => a.metadata?.resolution?.width ?? a.metadata?.max_width ?? null,
     }),
     height: t.int({
       nullable: true,
+      description: 'Video height in pixels; null for assets without video.',
       resolve: (a) => a.metadata?.resolution?.height ?? a.metadata?.max_height ?? null,
     }),
-    room: t.field({ type: RoomRef, resolve: (a, _args, ctx) => ctx.loaders.room.load(a.room_id) }),
+    room: t.field({
+      type: RoomRef,
+      nullable: true,
+      description: 'The room the asset was recorded in. Null only when loading it failed.',
+      resolve: (a, _args, ctx) => ctx.loaders.room.load(a.room_id),
+    }),
     session: t.field({
       type: SessionRef,
       nullable: true,
+      description: 'The session the asset was recorded in. Null when 100ms did not say, or loading failed.',
       resolve: (a, _args, ctx) => (a.session_id ? ctx.loaders.session.load(a.session_id) : null),
     }),
-    job: t.field({ type: RecordingJobUnion, nullable: true, resolve: (a, _args, ctx) => jobOf(a, ctx) }),
+    job: t.field({
+      type: RecordingJobUnion,
+      nullable: true,
+      description:
+        'The recording or stream that produced the file. Null when it no longer exists, or loading failed.',
+      resolve: (a, _args, ctx) => jobOf(a, ctx),
+    }),
     presignedUrl: t.field({
       type: PresignedUrlRef,
       nullable: true,
-      description: 'Fetched from 100ms only when selected; not cached.',
+      description:
+        'A download URL, fetched from 100ms only when selected and never cached. Null when 100ms refused it (e.g. the file is still processing); the error says why.',
       args: { expiresInSeconds: t.arg.int({ description: `Validity, 60–${MAX_PRESIGN_SECONDS} seconds.` }) },
       resolve: async (a, args, ctx) => {
         const duration = args.expiresInSeconds ?? undefined;
@@ -104,24 +142,46 @@ builder.node(RecordingAssetRef, {
 });
 
 const RecordingAssetFilter = builder.inputType('RecordingAssetFilter', {
+  description: 'Narrows `recordingAssets`; fields combine with AND.',
   fields: (t) => ({
-    roomId: t.id(),
-    sessionId: t.id(),
-    status: t.string({ description: 'completed or failed.' }),
+    roomId: t.id({ description: 'Only assets of this room (100ms room id or Room global id).' }),
+    sessionId: t.id({ description: 'Only assets of this session (100ms session id or Session global id).' }),
+    status: t.field({
+      type: AssetStatus.ref,
+      description: 'Only assets in this state (UNKNOWN is refused).',
+    }),
   }),
 });
+
+function assetStatusFilter(status: string): string {
+  if (status === UNKNOWN_VALUE)
+    throw badUserInput('`filter.status` UNKNOWN cannot be used as a filter', 'filter.status');
+  return status;
+}
 
 builder.queryFields((t) => ({
   recordingAsset: t.field({
     type: RecordingAssetRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    description:
+      'A recording asset by its global id or 100ms id. Null plus a NOT_FOUND error when it does not exist.',
+    args: {
+      id: t.arg.id({
+        required: true,
+        description:
+          'The RecordingAsset global `id` (preferred: it carries the session), or the 100ms asset id.',
+      }),
+    },
     resolve: (_root, args, ctx) =>
       ctx.loaders.recordingAsset.load(parseScopedId(String(args.id), 'RecordingAsset')),
   }),
   recordingAssets: t.field({
     type: RecordingAssetConnection,
-    args: { ...pageArgs(t.arg), filter: t.arg({ type: RecordingAssetFilter }) },
+    description: 'Recording assets (files) of the workspace.',
+    args: {
+      ...pageArgs(t.arg),
+      filter: t.arg({ type: RecordingAssetFilter, description: 'Narrow the list; all assets when omitted.' }),
+    },
     resolve: async (_root, args, ctx) => {
       const { first, after } = parseConnectionArgs(args);
       const f = args.filter;
@@ -130,7 +190,7 @@ builder.queryFields((t) => ({
         ...(f?.sessionId != null && {
           session_id: parseId(String(f.sessionId), 'Session', 'filter.sessionId'),
         }),
-        ...(f?.status != null && { status: f.status }),
+        ...(f?.status != null && { status: assetStatusFilter(f.status) }),
       };
       return toConnection(
         await ctx.loaders.recordingAssetsPage.load({ query, first, after }),

@@ -25,6 +25,8 @@ export interface SchemaTypes {
   };
   /** hms:read, hms:write, hms:token, hms:admin: see src/auth.ts. */
   AuthScopes: { read: boolean; write: boolean; token: boolean; admin: boolean };
+  /** Non-null unless a field says `nullable: true` (and its description says when it is null). */
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }
@@ -33,6 +35,7 @@ export interface SchemaTypes {
 export type BuilderTypes = PothosSchemaTypes.ExtendDefaultTypes<SchemaTypes>;
 
 export const builder = new SchemaBuilder<SchemaTypes>({
+  defaultFieldNullability: false,
   // Scope auth first: authorization runs before the errors plugin could turn a refusal into data.
   plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, SimpleObjectsPlugin, WithInputPlugin],
   scopeAuth: {

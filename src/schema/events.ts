@@ -45,7 +45,11 @@ export const RoomEventRef = builder.interfaceRef<HmsEvent>('RoomEvent').implemen
   fields: (t) => ({
     eventId: t.exposeString('id', { description: 'The webhook event id (UUID).' }),
     type: t.exposeString('type', { description: 'The 100ms event type, e.g. `peer.join.success`.' }),
-    timestamp: t.field({ type: 'DateTime', resolve: (e) => e.timestamp }),
+    timestamp: t.field({
+      type: 'DateTime',
+      description: 'When 100ms says the event happened.',
+      resolve: (e) => e.timestamp,
+    }),
     replay: t.exposeBoolean('replay', {
       description: 'True when 100ms re-sent an old event through its replay API.',
     }),
@@ -53,12 +57,18 @@ export const RoomEventRef = builder.interfaceRef<HmsEvent>('RoomEvent').implemen
     room: t.field({
       type: RoomRef,
       nullable: true,
+      description: 'The room, loaded when selected. Null when it no longer exists or loading it failed.',
       resolve: (e, _args, ctx) => orNull(ctx.loaders.room.load(e.roomId)),
     }),
-    sessionId: t.string({ nullable: true, resolve: (e) => e.sessionId }),
+    sessionId: t.string({
+      nullable: true,
+      description: 'The 100ms session id; null for events outside a session (e.g. some room.end events).',
+      resolve: (e) => e.sessionId,
+    }),
     session: t.field({
       type: SessionRef,
       nullable: true,
+      description: 'The session, loaded when selected. Null without `sessionId`, or when loading it failed.',
       resolve: (e, _args, ctx) => (e.sessionId ? orNull(ctx.loaders.session.load(e.sessionId)) : null),
     }),
   }),
@@ -78,49 +88,88 @@ const RoleChanged = eventType('RoleChanged', "role.change.success: a peer's role
 
 for (const ref of [PeerJoined, PeerLeft, RoleChanged]) {
   builder.objectFields(ref, (t) => ({
-    peerId: t.string({ nullable: true, resolve: (e) => str(e.data, 'peer_id') }),
-    userId: t.string({ nullable: true, resolve: (e) => str(e.data, 'user_id') }),
-    name: t.string({ nullable: true, resolve: (e) => str(e.data, 'user_name') }),
-    role: t.string({ nullable: true, resolve: (e) => str(e.data, 'role') }),
+    peerId: t.string({
+      nullable: true,
+      description: 'The 100ms peer id (new on every join); null when 100ms left it out.',
+      resolve: (e) => str(e.data, 'peer_id'),
+    }),
+    userId: t.string({
+      nullable: true,
+      description: 'Your user id for the peer (from its auth token); null when none was set.',
+      resolve: (e) => str(e.data, 'user_id'),
+    }),
+    name: t.string({
+      nullable: true,
+      description: 'The display name the peer joined with; null when none was given.',
+      resolve: (e) => str(e.data, 'user_name'),
+    }),
+    role: t.string({
+      nullable: true,
+      description: 'The peer’s role (for RoleChanged: the new role); null when 100ms left it out.',
+      resolve: (e) => str(e.data, 'role'),
+    }),
     metadata: t.string({
       nullable: true,
       description: 'The peer metadata string (`user_data`).',
       resolve: (e) => str(e.data, 'user_data'),
     }),
-    joinedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'joined_at') }),
+    joinedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the peer joined; null when 100ms left it out.',
+      resolve: (e) => str(e.data, 'joined_at'),
+    }),
   }));
 }
 
 builder.objectFields(PeerJoined, (t) => ({
-  peerType: t.string({ nullable: true, description: 'regular or sip.', resolve: (e) => str(e.data, 'type') }),
+  peerType: t.string({
+    nullable: true,
+    description: 'How the peer connected: `regular` (SDK) or `sip` (phone); null when not reported.',
+    resolve: (e) => str(e.data, 'type'),
+  }),
 }));
 
 builder.objectFields(PeerLeft, (t) => ({
-  leftAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'left_at') }),
+  leftAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: 'When the peer left; null when 100ms left it out.',
+    resolve: (e) => str(e.data, 'left_at'),
+  }),
   durationSeconds: t.int({
     nullable: true,
-    description: 'Time the peer spent in the session.',
+    description: 'Time the peer spent in the session, in seconds; null when not reported.',
     resolve: (e) => num(e.data, 'duration'),
   }),
   reason: t.string({
     nullable: true,
     description:
-      'client request, peer kicked, websocket closed, ice connection state closed, server removed peer…',
+      'Why the peer left, as 100ms words it: client request, peer kicked, websocket closed, ice connection state closed, server removed peer…; null when not reported.',
     resolve: (e) => str(e.data, 'reason'),
   }),
   message: t.string({
     nullable: true,
-    description: 'The reason given to remove-peer, when a server removed the peer.',
+    description: 'The reason given to remove-peer, when a server removed the peer; null otherwise.',
     resolve: (e) => str(e.data, 'message'),
   }),
 }));
 
 builder.objectFields(RoleChanged, (t) => ({
-  previousRole: t.string({ nullable: true, resolve: (e) => str(e.data, 'previous_role') }),
-  changedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'role_changed_at') }),
+  previousRole: t.string({
+    nullable: true,
+    description: 'The role before the change; null when not reported.',
+    resolve: (e) => str(e.data, 'previous_role'),
+  }),
+  changedAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: 'When the role changed; null when not reported.',
+    resolve: (e) => str(e.data, 'role_changed_at'),
+  }),
   requestedBy: t.string({
     nullable: true,
-    description: 'Peer id of whoever asked for the change.',
+    description: 'Peer id of whoever asked for the change; null when it came through the API.',
     resolve: (e) => str(e.data, 'role_change_requested_by'),
   }),
 }));
@@ -130,7 +179,12 @@ const SessionOpened = eventType(
   'session.open.success: the first peer joined; a session began.',
 );
 builder.objectFields(SessionOpened, (t) => ({
-  startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'session_started_at') }),
+  startedAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: 'When the session began; null when not reported.',
+    resolve: (e) => str(e.data, 'session_started_at'),
+  }),
 }));
 
 const SessionClosed = eventType(
@@ -138,27 +192,57 @@ const SessionClosed = eventType(
   'session.close.success: the last peer left; the session ended.',
 );
 builder.objectFields(SessionClosed, (t) => ({
-  startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'session_started_at') }),
-  endedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => str(e.data, 'session_stopped_at') }),
-  durationSeconds: t.int({ nullable: true, resolve: (e) => num(e.data, 'session_duration') }),
+  startedAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: 'When the session began; null when not reported.',
+    resolve: (e) => str(e.data, 'session_started_at'),
+  }),
+  endedAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: 'When the session ended; null when not reported.',
+    resolve: (e) => str(e.data, 'session_stopped_at'),
+  }),
+  durationSeconds: t.int({
+    nullable: true,
+    description: 'Length of the session in seconds; null when not reported.',
+    resolve: (e) => num(e.data, 'session_duration'),
+  }),
 }));
 
 const RoomEnded = eventType('RoomEnded', 'room.end.success: someone ended the room for everyone.');
 builder.objectFields(RoomEnded, (t) => ({
-  reason: t.string({ nullable: true, resolve: (e) => str(e.data, 'reason') }),
+  reason: t.string({
+    nullable: true,
+    description: 'The reason given to end-room; null when none was given.',
+    resolve: (e) => str(e.data, 'reason'),
+  }),
   lockRoom: t.boolean({
     nullable: true,
-    description: 'The room was also disabled, so no new session can start.',
+    description: 'True when the room was also disabled, so no new session can start; null when not reported.',
     resolve: (e) => bool(e.data, 'lock_room'),
   }),
   source: t.string({
     nullable: true,
-    description: 'Who ended it, e.g. peer or api.',
+    description: 'Who ended it, e.g. `peer` or `api`; null when not reported.',
     resolve: (e) => str(e.data, 'source'),
   }),
-  peerId: t.string({ nullable: true, resolve: (e) => str(e.data, 'peer_id') }),
-  userId: t.string({ nullable: true, resolve: (e) => str(e.data, 'user_id') }),
-  name: t.string({ nullable: true, resolve: (e) => str(e.data, 'user_name') }),
+  peerId: t.string({
+    nullable: true,
+    description: 'The peer that ended the room; null when it was ended through the API.',
+    resolve: (e) => str(e.data, 'peer_id'),
+  }),
+  userId: t.string({
+    nullable: true,
+    description: 'Your user id of that peer; null when ended through the API or none was set.',
+    resolve: (e) => str(e.data, 'user_id'),
+  }),
+  name: t.string({
+    nullable: true,
+    description: 'Display name of that peer; null when ended through the API.',
+    resolve: (e) => str(e.data, 'user_name'),
+  }),
 }));
 
 const JobKind = builder.enumType('RecordingJobKind', {
@@ -197,31 +281,52 @@ const RecordingStateChanged = eventType(
 builder.objectFields(RecordingStateChanged, (t) => ({
   jobId: t.string({
     nullable: true,
-    description: 'The 100ms job id (beam_id).',
+    description: 'The 100ms job id (beam_id); null when 100ms left it out.',
     resolve: (e) => str(e.data, 'beam_id'),
   }),
-  jobKind: t.field({ type: JobKind, resolve: jobKindOf }),
+  jobKind: t.field({ type: JobKind, description: 'Which kind of job this is about.', resolve: jobKindOf }),
   status: t.field({
     type: JobStatus.ref,
-    description: 'running (started), post_processing (stopped, files on the way), completed or failed.',
+    description: 'RUNNING (started), POST_PROCESSING (stopped, files on the way), COMPLETED or FAILED.',
     resolve: (e) => jobStatusOf(e.type),
   }),
   reason: t.string({
     nullable: true,
-    description: 'Why it stopped: client request, max duration reached, room ended, last peer left…',
+    description:
+      'Why it stopped: client request, max duration reached, room ended, last peer left…; null for start events.',
     resolve: (e) => str(e.data, 'reason'),
   }),
-  errorType: t.string({ nullable: true, resolve: (e) => str(e.data, 'error_type') }),
-  errorMessage: t.string({ nullable: true, resolve: (e) => str(e.data, 'error_message') }),
-  durationSeconds: t.int({ nullable: true, resolve: (e) => num(e.data, 'duration') }),
+  errorType: t.string({
+    nullable: true,
+    description: '100ms’s error category for a failure; null unless the job failed.',
+    resolve: (e) => str(e.data, 'error_type'),
+  }),
+  errorMessage: t.string({
+    nullable: true,
+    description: '100ms’s explanation of a failure; null unless the job failed.',
+    resolve: (e) => str(e.data, 'error_message'),
+  }),
+  durationSeconds: t.int({
+    nullable: true,
+    description: 'Recorded or streamed length in seconds; null until the job stopped.',
+    resolve: (e) => num(e.data, 'duration'),
+  }),
   assetIds: t.stringList({
     description: 'Files produced, once completed (empty before).',
     resolve: (e) => assetIdsOf(e.type, e.data),
   }),
-  assets: t.field({ type: [RecordingAssetRef], resolve: (e, _args, ctx) => assetsOf(e, ctx) }),
+  assets: t.field({
+    type: [RecordingAssetRef],
+    nullable: true,
+    description:
+      'The assets of `assetIds`, loaded when selected (missing ones are left out). Null only when loading failed.',
+    resolve: (e, _args, ctx) => assetsOf(e, ctx),
+  }),
   job: t.field({
     type: RecordingJobUnion,
     nullable: true,
+    description:
+      'The job, loaded when selected. Null without a job id, when it no longer exists, or when loading failed.',
     resolve: (e, _args, ctx) => {
       const id = str(e.data, 'beam_id');
       if (!id) return null;
@@ -235,7 +340,8 @@ builder.objectFields(RecordingStateChanged, (t) => ({
   recording: t.field({
     type: RecordingRef,
     nullable: true,
-    description: 'The recording job, when this event is about one.',
+    description:
+      'The recording job, when this event is about one; null for streams, or when it no longer exists or loading failed.',
     resolve: (e, _args, ctx) => {
       const id = str(e.data, 'beam_id');
       if (!id || jobKindOf(e) !== 'RECORDING') return null;
@@ -249,14 +355,31 @@ const TranscriptionReady = eventType(
   'transcription.success: transcripts (and a summary, when enabled) of a recording are ready.',
 );
 builder.objectFields(TranscriptionReady, (t) => ({
-  transcriptionId: t.string({ nullable: true, resolve: (e) => str(e.data, 'transcription_id') }),
-  durationSeconds: t.int({ nullable: true, resolve: (e) => num(e.data, 'duration') }),
-  assetIds: t.stringList({ resolve: (e) => assetIdsOf(e.type, e.data) }),
-  assets: t.field({ type: [RecordingAssetRef], resolve: (e, _args, ctx) => assetsOf(e, ctx) }),
+  transcriptionId: t.string({
+    nullable: true,
+    description: 'The 100ms transcription job id; null when 100ms left it out.',
+    resolve: (e) => str(e.data, 'transcription_id'),
+  }),
+  durationSeconds: t.int({
+    nullable: true,
+    description: 'Length of the transcribed recording in seconds; null when not reported.',
+    resolve: (e) => num(e.data, 'duration'),
+  }),
+  assetIds: t.stringList({
+    description: '100ms asset ids of the transcripts and summary.',
+    resolve: (e) => assetIdsOf(e.type, e.data),
+  }),
+  assets: t.field({
+    type: [RecordingAssetRef],
+    nullable: true,
+    description:
+      'The assets of `assetIds`, loaded when selected (missing ones are left out). Null only when loading failed.',
+    resolve: (e, _args, ctx) => assetsOf(e, ctx),
+  }),
   recording: t.field({
     type: RecordingRef,
     nullable: true,
-    description: 'The recording that was transcribed.',
+    description: 'The recording that was transcribed; null when it no longer exists or loading failed.',
     resolve: (e, _args, ctx) => {
       const id = str(e.data, 'recording_id');
       return id ? orNull(ctx.loaders.recording.load({ id, sessionId: e.sessionId ?? undefined })) : null;
@@ -295,7 +418,8 @@ function visibleTo(ctx: Context, types: ReadonlySet<string> | null) {
 
 builder.subscriptionType({
   authScopes: { read: true },
-  description: 'Live 100ms events over SSE (send `Accept: text/event-stream`).',
+  description:
+    'Live 100ms events, over WebSocket (graphql-ws, `graphql-transport-ws`) or SSE (send `Accept: text/event-stream`).',
 });
 
 builder.subscriptionFields((t) => ({

@@ -1,6 +1,7 @@
 /** Imports every type file (for their side effects on the builder) and exports the schema. */
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
+import { describeGeneratedStructure } from './describe.js';
 import './node.js';
 import './room.js';
 import './session.js';
@@ -21,7 +22,7 @@ import './mutations/active-rooms.js';
 import './mutations/auth-token.js';
 import './mutations/hms-request.js';
 
-export const schema = builder.toSchema();
+export const schema = describeGeneratedStructure(builder.toSchema());
 
 /** The committed `schema/schema.graphql`: sorted so diffs show real changes only. */
 export function printSortedSchema(): string {

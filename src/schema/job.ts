@@ -55,26 +55,78 @@ export const JobRef = builder.interfaceRef<BeamJob>('Job').implement({
     hmsId: t.exposeString('id', {
       description: 'The 100ms job id (recording assets point at it as job_id).',
     }),
-    room: t.field({ type: RoomRef, resolve: (job, _args, ctx) => ctx.loaders.room.load(job.room_id) }),
+    room: t.field({
+      type: RoomRef,
+      nullable: true,
+      description:
+        'The room the job runs in. Null only when loading it failed (the error on this path says why).',
+      resolve: (job, _args, ctx) => ctx.loaders.room.load(job.room_id),
+    }),
     session: t.field({
       type: SessionRef,
       nullable: true,
+      description:
+        'The session the job records or streams. Null before 100ms assigns one (while starting), or when loading it failed.',
       resolve: (job, _args, ctx) => (job.session_id ? ctx.loaders.session.load(job.session_id) : null),
     }),
-    status: t.field({ type: JobStatus.ref, resolve: (job) => JobStatus.fromUpstream(job.status) }),
-    meetingUrl: t.string({ nullable: true, resolve: (job) => emptyToNull(job.meeting_url) }),
-    destination: t.string({ nullable: true, resolve: (job) => emptyToNull(job.destination) }),
+    status: t.field({
+      type: JobStatus.ref,
+      description: 'Where the job is in its life cycle.',
+      resolve: (job) => JobStatus.fromUpstream(job.status),
+    }),
+    meetingUrl: t.string({
+      nullable: true,
+      description:
+        'The page 100ms’s recorder or streamer opened to join the room; null when it used the default.',
+      resolve: (job) => emptyToNull(job.meeting_url),
+    }),
+    destination: t.string({
+      nullable: true,
+      description:
+        'Where 100ms stores the output (a bucket location); null when 100ms’s default storage is used.',
+      resolve: (job) => emptyToNull(job.destination),
+    }),
     startedBy: t.string({
       nullable: true,
       description: 'Peer id of whoever started it; null when started through the API.',
       resolve: (job) => emptyToNull(job.started_by),
     }),
-    stoppedBy: t.string({ nullable: true, resolve: (job) => emptyToNull(job.stopped_by) }),
-    createdAt: t.field({ type: 'DateTime', resolve: (job) => job.created_at }),
-    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (job) => job.updated_at }),
-    startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (job) => job.started_at }),
-    stoppedAt: t.field({ type: 'DateTime', nullable: true, resolve: (job) => job.stopped_at }),
-    assets: t.field({ type: [RecordingAssetRef], resolve: (job, _args, ctx) => assetsOfJob(job, ctx) }),
+    stoppedBy: t.string({
+      nullable: true,
+      description:
+        'Peer id of whoever stopped it; null while running, or when stopped through the API or by 100ms.',
+      resolve: (job) => emptyToNull(job.stopped_by),
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When 100ms accepted the start request.',
+      resolve: (job) => job.created_at,
+    }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Last change of the job’s state; null when 100ms has not reported one.',
+      resolve: (job) => job.updated_at,
+    }),
+    startedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When recording or streaming actually began; null while starting.',
+      resolve: (job) => job.started_at,
+    }),
+    stoppedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When recording or streaming ended; null while it runs.',
+      resolve: (job) => job.stopped_at,
+    }),
+    assets: t.field({
+      type: [RecordingAssetRef],
+      nullable: true,
+      description:
+        'The files the job produced (empty until post-processing completes). Null only when loading them failed.',
+      resolve: (job, _args, ctx) => assetsOfJob(job, ctx),
+    }),
   }),
 });
 

@@ -197,8 +197,13 @@ export function mayHaveChangedSomething(outcome: StoredOutcome): boolean {
 export const ErrorInterface = builder.interfaceRef<MutationError>('Error').implement({
   description: 'A failure the caller can act on. `code` is stable; `message` is for humans.',
   fields: (t) => ({
-    message: t.exposeString('message'),
-    code: t.exposeString('code'),
+    message: t.exposeString('message', {
+      description: 'What went wrong and what to do, for humans. May change.',
+    }),
+    code: t.exposeString('code', {
+      description:
+        'Stable machine-readable code: NOT_FOUND, VALIDATION_FAILED, FORBIDDEN, RATE_LIMITED or UPSTREAM_UNAVAILABLE.',
+    }),
   }),
 });
 
@@ -214,7 +219,12 @@ builder.objectType(ValidationError, {
   description: 'The input breaks a documented 100ms rule; nothing was sent or changed.',
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof ValidationError,
-  fields: (t) => ({ field: t.exposeString('field', { nullable: true }) }),
+  fields: (t) => ({
+    field: t.exposeString('field', {
+      nullable: true,
+      description: 'The input field to fix, e.g. `input.rtmpUrls`; null when the whole input is at fault.',
+    }),
+  }),
 });
 
 builder.objectType(ForbiddenError, {
@@ -226,9 +236,15 @@ builder.objectType(ForbiddenError, {
 
 builder.objectType(RateLimitedError, {
   name: 'RateLimitedError',
+  description: '100ms’s rate limit was reached; nothing was changed. Retry after `retryAfterSeconds`.',
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof RateLimitedError,
-  fields: (t) => ({ retryAfterSeconds: t.exposeInt('retryAfterSeconds', { nullable: true }) }),
+  fields: (t) => ({
+    retryAfterSeconds: t.exposeInt('retryAfterSeconds', {
+      nullable: true,
+      description: 'Seconds to wait before retrying, as 100ms said (Retry-After); null when it did not say.',
+    }),
+  }),
 });
 
 builder.objectType(UpstreamError, {
@@ -236,5 +252,10 @@ builder.objectType(UpstreamError, {
   description: '100ms failed or did not answer. `outcomeUnknown` says whether the change may have happened.',
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof UpstreamError,
-  fields: (t) => ({ outcomeUnknown: t.exposeBoolean('outcomeUnknown') }),
+  fields: (t) => ({
+    outcomeUnknown: t.exposeBoolean('outcomeUnknown', {
+      description:
+        'True when the request reached 100ms but no answer came back: the change may have happened. Check before retrying.',
+    }),
+  }),
 });

@@ -3,7 +3,7 @@ import { badUserInput } from '../errors.js';
 import type { ListSessionsQuery } from '../hms/types.js';
 import { builder } from './builder.js';
 import { loadNodes, parseConnectionArgs, parseId, toConnection } from './connection.js';
-import { JobStatus, UNKNOWN_VALUE } from './enums.js';
+import { JobStatus, LegacyRecordingStatus, RoomRegion, UNKNOWN_VALUE } from './enums.js';
 import { prefetchChildren, registerPrefetch } from './prefetch.js';
 import {
   ActiveRoomRef,
@@ -34,17 +34,18 @@ const roomSessionsKey = (
 };
 const roomJobsKey = (
   roomId: string,
-  args: { first?: number | null; after?: string | null; status?: string | null },
+  args: { first?: number | null; after?: string | null; status?: string | null; jobStatus?: string | null },
 ) => {
   const { first, after } = parseConnectionArgs(args);
-  if (args.status === UNKNOWN_VALUE) {
+  const status = args.jobStatus ?? args.status;
+  if (status === UNKNOWN_VALUE) {
     throw badUserInput(
-      '`status: UNKNOWN` only describes values this gateway does not know; it cannot filter',
-      'status',
+      '`jobStatus: UNKNOWN` only describes values this gateway does not know; it cannot filter',
+      'jobStatus',
     );
   }
   return {
-    query: args.status ? { room_id: roomId, status: args.status } : { room_id: roomId },
+    query: status ? { room_id: roomId, status } : { room_id: roomId },
     first,
     after,
   };
@@ -55,6 +56,7 @@ type PageArgs = {
   after?: string | null;
   active?: boolean | null;
   status?: string | null;
+  jobStatus?: string | null;
 };
 
 /** A room's paged children: one loader call each, shared by the field resolvers and the prefetcher. */
@@ -84,74 +86,141 @@ export async function activeSessionOf(roomId: string, ctx: Context) {
 }
 
 builder.node(RoomRef, {
-  description: 'A 100ms room: a persistent place where sessions happen.',
+  description:
+    'A 100ms room: a persistent place where sessions happen. Peers join it with a role, through a room code or an auth token.',
   id: { resolve: byId },
   loadMany: (ids, ctx) => loadNodes(ctx.loaders.room, ids),
   fields: (t) => ({
     hmsId: t.exposeString('id', { description: 'The 100ms room id.' }),
-    name: t.exposeString('name'),
-    description: t.string({ nullable: true, resolve: (room) => room.description || null }),
-    enabled: t.exposeBoolean('enabled'),
-    region: t.string({ nullable: true, resolve: (room) => room.region || null }),
-    largeRoom: t.boolean({ resolve: (room) => room.large_room ?? false }),
-    size: t.int({ nullable: true, description: 'Maximum peers.', resolve: (room) => room.size ?? null }),
-    maxDurationSeconds: t.int({ nullable: true, resolve: (room) => room.max_duration_seconds ?? null }),
+    name: t.exposeString('name', {
+      description: 'Unique name in the workspace (letters, digits and . - : _).',
+    }),
+    description: t.string({
+      nullable: true,
+      description: 'Free text set when the room was created; null when none was set.',
+      resolve: (room) => room.description || null,
+    }),
+    enabled: t.exposeBoolean('enabled', {
+      description: 'False for a disabled room: nobody can join it and its room codes stop working.',
+    }),
+    region: t.field({
+      type: RoomRegion.ref,
+      nullable: true,
+      description: 'Where the room’s media servers run; null when the room follows its template’s region.',
+      resolve: (room) => (room.region ? RoomRegion.fromUpstream(room.region) : null),
+    }),
+    largeRoom: t.boolean({
+      description: 'Whether the room allows more than 2,500 peers (100ms large rooms).',
+      resolve: (room) => room.large_room ?? false,
+    }),
+    size: t.int({
+      nullable: true,
+      description: 'Maximum peers at once; null when the room has no limit of its own.',
+      resolve: (room) => room.size ?? null,
+    }),
+    maxDurationSeconds: t.int({
+      nullable: true,
+      description: 'Longest a session may run, in seconds (120–43,200); null for 100ms’s default.',
+      resolve: (room) => room.max_duration_seconds ?? null,
+    }),
     recordingFollowsTemplate: t.boolean({
       nullable: true,
+      description:
+        'Whether recording settings come from the template (100ms `recording_source_template`); null when 100ms does not say.',
       resolve: (room) => room.recording_source_template ?? null,
     }),
     template: t.field({
       type: TemplateRef,
       nullable: true,
+      description: 'The template the room uses. Null when it has none, or loading it failed.',
       resolve: (room, _args, ctx) => (room.template_id ? ctx.loaders.template.load(room.template_id) : null),
     }),
-    createdAt: t.field({ type: 'DateTime', resolve: (room) => room.created_at }),
-    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (room) => room.updated_at }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When the room was created.',
+      resolve: (room) => room.created_at,
+    }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Last change of the room’s settings; null when never changed.',
+      resolve: (room) => room.updated_at,
+    }),
     sessions: t.field({
       type: SessionConnection,
-      args: { ...pageArgs(t.arg), active: t.arg.boolean() },
+      nullable: true,
+      description: 'Sessions of this room, newest first. Null only when 100ms failed to list them.',
+      args: {
+        ...pageArgs(t.arg),
+        active: t.arg.boolean({ description: 'True: only the live session; false: only ended ones.' }),
+      },
       resolve: async (room, args, ctx) =>
         toConnection(await roomPages.sessions(ctx, room.id, args), byId, Boolean(args.after)),
     }),
     activeSession: t.field({
       type: SessionRef,
       nullable: true,
+      description: 'The session running now; null when nobody is in the room (or loading failed).',
       resolve: (room, _args, ctx) => activeSessionOf(room.id, ctx),
     }),
     activeRoom: t.field({
       type: ActiveRoomRef,
       nullable: true,
+      description: 'Live state (peers, tracks) while a session runs; null when nobody is in the room.',
       resolve: (room, _args, ctx) => ctx.loaders.activeRoom.load(room.id),
     }),
     recordings: t.field({
       type: RecordingConnection,
-      args: { ...pageArgs(t.arg), status: t.arg({ type: JobStatus.ref }) },
+      nullable: true,
+      description: 'Browser recordings of this room. Null only when 100ms failed to list them.',
+      args: {
+        ...pageArgs(t.arg),
+        jobStatus: t.arg({
+          type: JobStatus.ref,
+          description: 'Only recordings in this state (UNKNOWN is refused).',
+        }),
+        status: t.arg({
+          type: LegacyRecordingStatus.ref,
+          description: 'Deprecated alias of `jobStatus`.',
+          deprecationReason: 'Use `jobStatus` (type `JobStatus`, same values).',
+        }),
+      },
       resolve: async (room, args, ctx) =>
         toConnection(await roomPages.recordings(ctx, room.id, args), byId, Boolean(args.after)),
     }),
     recordingAssets: t.field({
       type: RecordingAssetConnection,
+      nullable: true,
+      description: 'Files produced by this room’s jobs. Null only when 100ms failed to list them.',
       args: pageArgs(t.arg),
       resolve: async (room, args, ctx) =>
         toConnection(await roomPages.recordingAssets(ctx, room.id, args), byId, Boolean(args.after)),
     }),
     liveStreams: t.field({
       type: LiveStreamConnection,
+      nullable: true,
+      description: 'HLS live streams of this room. Null only when 100ms failed to list them.',
       args: pageArgs(t.arg),
       resolve: async (room, args, ctx) =>
         toConnection(await roomPages.liveStreams(ctx, room.id, args), byId, Boolean(args.after)),
     }),
     externalStreams: t.field({
       type: ExternalStreamConnection,
+      nullable: true,
+      description: 'RTMP streams of this room. Null only when 100ms failed to list them.',
       args: pageArgs(t.arg),
       resolve: async (room, args, ctx) =>
         toConnection(await roomPages.externalStreams(ctx, room.id, args), byId, Boolean(args.after)),
     }),
     roomCodes: t.field({
       type: [RoomCodeRef],
+      nullable: true,
       description:
-        'Join codes per role. Empty for a disabled room: 100ms refuses its codes (403) until re-enabled.',
-      args: { role: t.arg.string(), enabled: t.arg.boolean() },
+        'Join codes per role. Empty for a disabled room: 100ms refuses its codes (403) until re-enabled. Null only when 100ms failed to list them.',
+      args: {
+        role: t.arg.string({ description: 'Only the codes of this role.' }),
+        enabled: t.arg.boolean({ description: 'Only enabled (true) or disabled (false) codes.' }),
+      },
       resolve: async (room, args, ctx) =>
         !room.enabled
           ? []
@@ -165,12 +234,15 @@ builder.node(RoomRef, {
 });
 
 const RoomFilter = builder.inputType('RoomFilter', {
+  description: 'Narrows `rooms`; fields combine with AND.',
   fields: (t) => ({
-    enabled: t.boolean(),
+    enabled: t.boolean({ description: 'Only enabled (true) or disabled (false) rooms.' }),
     name: t.string({ description: 'Exact room name (100ms matches it case-insensitively).' }),
-    templateId: t.id(),
-    createdAfter: t.field({ type: 'DateTime' }),
-    createdBefore: t.field({ type: 'DateTime' }),
+    templateId: t.id({
+      description: 'Only rooms of this template (100ms template id or Template global id).',
+    }),
+    createdAfter: t.field({ type: 'DateTime', description: 'Only rooms created after this instant.' }),
+    createdBefore: t.field({ type: 'DateTime', description: 'Only rooms created before this instant.' }),
   }),
 });
 
@@ -179,7 +251,7 @@ builder.queryFields((t) => ({
     type: RoomRef,
     nullable: true,
     description: 'A room by its 100ms id or global id. Null plus a NOT_FOUND error when it does not exist.',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The 100ms room id or the Room global `id`.' }) },
     resolve: (_root, args, ctx, info) => {
       const roomId = parseId(String(args.id), 'Room');
       // Children need only the id: start them now instead of after the room arrives.
@@ -189,7 +261,11 @@ builder.queryFields((t) => ({
   }),
   rooms: t.field({
     type: RoomConnection,
-    args: { ...pageArgs(t.arg), filter: t.arg({ type: RoomFilter }) },
+    description: 'Rooms of the workspace.',
+    args: {
+      ...pageArgs(t.arg),
+      filter: t.arg({ type: RoomFilter, description: 'Narrow the list; all rooms when omitted.' }),
+    },
     resolve: async (_root, args, ctx) => {
       const { first, after } = parseConnectionArgs(args);
       const f = args.filter;

@@ -18,6 +18,7 @@ function toDate(value: unknown): Date | null {
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
   description: 'An instant in ISO 8601 / RFC 3339 form, always UTC, e.g. `2026-11-24T20:12:56.000Z`.',
+  specifiedByURL: 'https://scalars.graphql.org/andimarek/date-time',
   serialize(value) {
     const date = toDate(value);
     if (!date) throw new GraphQLError(`DateTime cannot represent ${JSON.stringify(value)}`);
@@ -49,6 +50,7 @@ export const SafeIntScalar = new GraphQLScalarType<number, number>({
   name: 'SafeInt',
   description:
     'An integer exact up to ±(2^53 − 1), serialized as a JSON number. Used for byte sizes, which exceed the 32-bit `Int`.',
+  specifiedByURL: 'https://tc39.es/ecma262/#sec-number.issafeinteger',
   serialize: toSafeInt,
   parseValue: toSafeInt,
   parseLiteral(ast) {

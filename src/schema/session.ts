@@ -1,6 +1,7 @@
 import type { ListSessionsQuery, Session, SessionPeer } from '../hms/types.js';
 import { toScope } from '../loaders/index.js';
 import { builder } from './builder.js';
+import { CACHE_KEY_DESCRIPTION, cacheKey } from './cache-key.js';
 import { loadNodes, parseConnectionArgs, parseId, sliceConnection, toConnection } from './connection.js';
 import { selectsField } from './prefetch.js';
 import {
@@ -16,15 +17,38 @@ import { nowIso, seconds } from './time.js';
 const SessionPeerRef = builder.objectRef<SessionPeer>('SessionPeer').implement({
   description: 'A peer that joined a session. Every re-join gets a new peerId; userId stays the same.',
   fields: (t) => ({
-    peerId: t.exposeString('id'),
-    userId: t.string({ nullable: true, resolve: (p) => p.user_id || null }),
-    name: t.string({ nullable: true, resolve: (p) => p.name || null }),
-    role: t.string({ nullable: true, resolve: (p) => p.role || null }),
-    joinedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.joined_at }),
-    leftAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.left_at }),
+    id: t.id({ description: CACHE_KEY_DESCRIPTION, resolve: (p) => cacheKey('SessionPeer', p.id) }),
+    peerId: t.exposeString('id', { description: 'The 100ms peer id of this join.' }),
+    userId: t.string({
+      nullable: true,
+      description: 'Your user id for the peer (from its auth token); null when none was set.',
+      resolve: (p) => p.user_id || null,
+    }),
+    name: t.string({
+      nullable: true,
+      description: 'Display name the peer joined with; null when none was given.',
+      resolve: (p) => p.name || null,
+    }),
+    role: t.string({
+      nullable: true,
+      description: 'The role the peer joined with; null when 100ms left it out.',
+      resolve: (p) => p.role || null,
+    }),
+    joinedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the peer joined; null when 100ms left it out.',
+      resolve: (p) => p.joined_at,
+    }),
+    leftAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the peer left; null while it is still connected.',
+      resolve: (p) => p.left_at,
+    }),
     durationSeconds: t.int({
       nullable: true,
-      description: 'Time in the session; for a peer still connected, so far.',
+      description: 'Seconds in the session; for a peer still connected, so far. Null without `joinedAt`.',
       resolve: (p) => seconds(p.joined_at, p.left_at ?? nowIso()),
     }),
   }),
@@ -41,10 +65,26 @@ builder.node(SessionRef, {
   loadMany: (ids, ctx) => loadNodes(ctx.loaders.session, ids),
   fields: (t) => ({
     hmsId: t.exposeString('id', { description: 'The 100ms session id.' }),
-    room: t.field({ type: RoomRef, resolve: (s, _args, ctx) => ctx.loaders.room.load(s.room_id) }),
-    active: t.exposeBoolean('active'),
-    startedAt: t.field({ type: 'DateTime', resolve: (s) => s.created_at }),
-    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.updated_at }),
+    room: t.field({
+      type: RoomRef,
+      nullable: true,
+      description: 'The room of the session. Null only when loading it failed (the error says why).',
+      resolve: (s, _args, ctx) => ctx.loaders.room.load(s.room_id),
+    }),
+    active: t.exposeBoolean('active', {
+      description: 'True while the session is live (someone is in the room).',
+    }),
+    startedAt: t.field({
+      type: 'DateTime',
+      description: 'When the first peer joined.',
+      resolve: (s) => s.created_at,
+    }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Last change 100ms recorded (a join or leave); null when none.',
+      resolve: (s) => s.updated_at,
+    }),
     endedAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -53,16 +93,23 @@ builder.node(SessionRef, {
     }),
     durationSeconds: t.int({
       nullable: true,
-      description: 'Length of the session; for a live session, so far.',
+      description:
+        'Length of the session in seconds; for a live session, so far. Null when 100ms sent no end.',
       resolve: (s) => seconds(s.created_at, s.active ? nowIso() : s.updated_at),
     }),
     peerCount: t.int({
       description: 'Peers that ever joined (each re-join counts).',
       resolve: (s) => Object.keys(s.peers ?? {}).length,
     }),
-    peers: t.field({ type: [SessionPeerRef], resolve: peersOf }),
+    peers: t.field({
+      type: [SessionPeerRef],
+      description: 'Every join of the session, in join order (a peer that re-joined appears once per join).',
+      resolve: peersOf,
+    }),
     recordings: t.field({
       type: RecordingConnection,
+      nullable: true,
+      description: 'Browser recordings of this session. Null only when 100ms failed to list them.',
       args: pageArgs(t.arg),
       resolve: async (s, args, ctx, info) => {
         const scope = toScope(s);
@@ -73,6 +120,8 @@ builder.node(SessionRef, {
     }),
     recordingAssets: t.field({
       type: RecordingAssetConnection,
+      nullable: true,
+      description: 'Files produced by this session’s jobs. Null only when 100ms failed to list them.',
       args: pageArgs(t.arg),
       resolve: async (s, args, ctx) => sliceConnection(await ctx.loaders.sessionAssets(toScope(s)), args),
     }),
@@ -80,11 +129,15 @@ builder.node(SessionRef, {
 });
 
 const SessionFilter = builder.inputType('SessionFilter', {
+  description: 'Narrows `sessions`; fields combine with AND.',
   fields: (t) => ({
-    roomId: t.id({ description: '100ms room id or Room global id.' }),
-    active: t.boolean(),
-    startedAfter: t.field({ type: 'DateTime' }),
-    startedBefore: t.field({ type: 'DateTime' }),
+    roomId: t.id({ description: 'Only sessions of this room (100ms room id or Room global id).' }),
+    active: t.boolean({ description: 'True: only live sessions; false: only ended ones.' }),
+    startedAfter: t.field({ type: 'DateTime', description: 'Only sessions that began after this instant.' }),
+    startedBefore: t.field({
+      type: 'DateTime',
+      description: 'Only sessions that began before this instant.',
+    }),
   }),
 });
 
@@ -92,12 +145,20 @@ builder.queryFields((t) => ({
   session: t.field({
     type: SessionRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    description:
+      'A session by its 100ms id or global id. Null plus a NOT_FOUND error when it does not exist.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The 100ms session id or the Session global `id`.' }),
+    },
     resolve: (_root, args, ctx) => ctx.loaders.session.load(parseId(String(args.id), 'Session')),
   }),
   sessions: t.field({
     type: SessionConnection,
-    args: { ...pageArgs(t.arg), filter: t.arg({ type: SessionFilter }) },
+    description: 'Sessions of the workspace, newest first.',
+    args: {
+      ...pageArgs(t.arg),
+      filter: t.arg({ type: SessionFilter, description: 'Narrow the list; all sessions when omitted.' }),
+    },
     resolve: async (_root, args, ctx) => {
       const { first, after } = parseConnectionArgs(args);
       const f = args.filter;

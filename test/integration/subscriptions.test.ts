@@ -228,7 +228,7 @@ describe('roomEvents over SSE', () => {
         __typename: 'RecordingStateChanged',
         status: 'COMPLETED',
         recording: { hmsId: recording.id, status: 'COMPLETED' },
-        assets: [{ type: 'room-composite' }],
+        assets: [{ type: 'ROOM_COMPOSITE' }],
       });
       expect(done?.assetIds).toHaveLength(1);
       const transcribed = (await sub.next())?.data?.roomEvents;

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FailureNotice, RequestErrorNotice, type TypedFailure } from './errors.js';
 import { formatBytes, formatDuration, formatTime } from './format.js';
-import type { DashboardQuery, RecordingStatus } from './generated/graphql.js';
+import type { DashboardQuery, JobStatus } from './generated/graphql.js';
 import {
   useAssetDownloadUrlQuery,
   useDashboardQuery,
@@ -19,7 +19,7 @@ type Recording = NonNullable<Session['recordings']>['nodes'][number];
 type Asset = NonNullable<Recording['assets']>[number];
 
 /** Statuses the 100ms job state machine leaves on its own: worth polling until they settle. */
-const MOVING: ReadonlySet<RecordingStatus> = new Set(['STARTING', 'STOPPING', 'POST_PROCESSING']);
+const MOVING: ReadonlySet<JobStatus> = new Set(['STARTING', 'STOPPING', 'POST_PROCESSING']);
 
 function isMoving(data: DashboardQuery | undefined): boolean {
   return (data?.room?.sessions?.nodes ?? []).some((session) =>
@@ -32,7 +32,7 @@ function useRefreshRoom() {
   return () => queryClient.invalidateQueries({ queryKey: useDashboardQuery.rootKey });
 }
 
-function StatusBadge({ status }: { status: RecordingStatus | null | undefined }) {
+function StatusBadge({ status }: { status: JobStatus | null | undefined }) {
   const tone = status === 'COMPLETED' ? 'ok' : status === 'FAILED' ? 'off' : 'busy';
   return <span className={`badge ${tone}`}>{status ?? 'UNKNOWN'}</span>;
 }

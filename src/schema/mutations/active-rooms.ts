@@ -8,20 +8,27 @@ import { ActivePeerRef, RoomRef } from '../refs.js';
 const MessageReceiptRef = builder.simpleObject('MessageReceipt', {
   description: 'What 100ms accepted for delivery.',
   fields: (t) => ({
-    roomId: t.string(),
-    peerId: t.string({ nullable: true }),
-    role: t.string({ nullable: true }),
-    broadcast: t.boolean(),
+    roomId: t.string({ description: 'The 100ms room id.' }),
+    peerId: t.string({
+      nullable: true,
+      description: 'The one peer it was sent to; null unless sent to a peer.',
+    }),
+    role: t.string({ nullable: true, description: 'The role it was sent to; null unless sent to a role.' }),
+    broadcast: t.boolean({ description: 'True when it went to everyone in the room.' }),
     upstreamMessage: t.string({ description: 'The acknowledgement 100ms sent, e.g. "message sent".' }),
   }),
 });
 
 const RemovalRef = builder.simpleObject('PeerRemoval', {
+  description: 'What 100ms accepted to remove.',
   fields: (t) => ({
-    roomId: t.string(),
-    peerId: t.string({ nullable: true }),
-    role: t.string({ nullable: true }),
-    upstreamMessage: t.string(),
+    roomId: t.string({ description: 'The 100ms room id.' }),
+    peerId: t.string({
+      nullable: true,
+      description: 'The removed peer; null when a whole role was removed.',
+    }),
+    role: t.string({ nullable: true, description: 'The removed role; null when one peer was removed.' }),
+    upstreamMessage: t.string({ description: 'The acknowledgement 100ms sent.' }),
   }),
 });
 
@@ -31,8 +38,11 @@ builder.mutationFields((t) => ({
     type: MessageReceiptRef,
     errors: { types: MUTATION_ERRORS },
     input: {
-      roomId: t.input.id({ required: true }),
-      message: t.input.string({ required: true }),
+      roomId: t.input.id({ required: true, description: 'The 100ms room id or Room global id.' }),
+      message: t.input.string({
+        required: true,
+        description: 'The message text (or payload of a custom type).',
+      }),
       peerId: t.input.string({ description: 'Only this peer receives it.' }),
       role: t.input.string({ description: 'Only peers of this role receive it.' }),
       type: t.input.string({ description: 'chat (default), emoji, or a custom type such as custom_event.' }),
@@ -70,9 +80,9 @@ builder.mutationFields((t) => ({
     type: RemovalRef,
     errors: { types: MUTATION_ERRORS },
     input: {
-      roomId: t.input.id({ required: true }),
-      peerId: t.input.string(),
-      role: t.input.string(),
+      roomId: t.input.id({ required: true, description: 'The 100ms room id or Room global id.' }),
+      peerId: t.input.string({ description: 'Remove this peer (give peerId or role).' }),
+      role: t.input.string({ description: 'Remove every peer of this role (give peerId or role).' }),
       reason: t.input.string({ description: 'Shown to the removed peers.' }),
     },
     resolve: (_root, { input }, ctx) =>
@@ -109,8 +119,8 @@ builder.mutationFields((t) => ({
     type: RoomRef,
     errors: { types: MUTATION_ERRORS },
     input: {
-      roomId: t.input.id({ required: true }),
-      reason: t.input.string(),
+      roomId: t.input.id({ required: true, description: 'The 100ms room id or Room global id.' }),
+      reason: t.input.string({ description: 'Shown to the peers.' }),
       lock: t.input.boolean({ description: 'Also disable the room so nobody can rejoin.' }),
     },
     resolve: (_root, { input }, ctx) =>
@@ -136,10 +146,10 @@ builder.mutationFields((t) => ({
     type: ActivePeerRef,
     errors: { types: MUTATION_ERRORS },
     input: {
-      roomId: t.input.id({ required: true }),
-      peerId: t.input.string({ required: true }),
-      name: t.input.string(),
-      role: t.input.string(),
+      roomId: t.input.id({ required: true, description: 'The 100ms room id or Room global id.' }),
+      peerId: t.input.string({ required: true, description: 'The 100ms peer id of the connected peer.' }),
+      name: t.input.string({ description: 'New display name.' }),
+      role: t.input.string({ description: 'New role (one of the room’s template).' }),
       metadata: t.input.string({ description: 'Usually stringified JSON.' }),
     },
     resolve: (_root, { input }, ctx) =>

@@ -8,11 +8,11 @@ const MAX_VALIDITY_SECONDS = 30 * 24 * 3600;
 const AuthTokenRef = builder.simpleObject('AuthToken', {
   description: 'A token a client SDK joins a room with. Treat it as a secret.',
   fields: (t) => ({
-    token: t.string(),
-    expiresAt: t.field({ type: 'DateTime' }),
-    roomId: t.string(),
-    role: t.string(),
-    userId: t.string({ nullable: true }),
+    token: t.string({ description: 'The JWT to pass to the client SDK’s join.' }),
+    expiresAt: t.field({ type: 'DateTime', description: 'When the token stops working.' }),
+    roomId: t.string({ description: 'The 100ms room id the token joins.' }),
+    role: t.string({ description: 'The role the peer joins with.' }),
+    userId: t.string({ nullable: true, description: 'Your user id in the token; null when none was given.' }),
   }),
 });
 
@@ -25,7 +25,7 @@ builder.mutationFields((t) => ({
     authScopes: { token: true },
     errors: { types: MUTATION_ERRORS },
     input: {
-      roomId: t.input.id({ required: true }),
+      roomId: t.input.id({ required: true, description: 'The 100ms room id or Room global id.' }),
       role: t.input.string({ required: true, description: 'A role of the room’s template.' }),
       userId: t.input.string({ description: 'Your own user id; shows up on peers, analytics and webhooks.' }),
       validForSeconds: t.input.int({

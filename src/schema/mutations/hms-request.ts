@@ -8,7 +8,12 @@ import { runMutation } from '../mutation.js';
 import { MUTATION_ERRORS, ValidationError } from '../mutation-errors.js';
 
 const MethodEnum = builder.enumType('HmsRequestMethod', {
-  values: { GET: { value: 'GET' }, POST: { value: 'POST' }, DELETE: { value: 'DELETE' } } as const,
+  description: 'HTTP method of a raw 100ms API call.',
+  values: {
+    GET: { value: 'GET', description: 'Read.' },
+    POST: { value: 'POST', description: 'Create or change; send `body`.' },
+    DELETE: { value: 'DELETE', description: 'Delete.' },
+  } as const,
 });
 
 const BAD_PATH =
@@ -56,7 +61,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: MUTATION_ERRORS },
     input: {
-      method: t.input.field({ type: MethodEnum, required: true }),
+      method: t.input.field({ type: MethodEnum, required: true, description: 'The HTTP method.' }),
       path: t.input.string({ required: true, description: 'Relative to the API base, e.g. /polls/{id}.' }),
       query: t.input.field({ type: 'JSON', description: 'Query parameters; arrays repeat the key.' }),
       body: t.input.field({ type: 'JSON', description: 'JSON body for POST.' }),

@@ -24,10 +24,15 @@ import { MUTATION_ERRORS, ValidationError } from '../mutation-errors.js';
 import { ExternalStreamRef, LiveStreamRef, RecordingRef } from '../refs.js';
 
 const ResolutionInput = builder.inputType('ResolutionInput', {
-  fields: (t) => ({ width: t.int({ required: true }), height: t.int({ required: true }) }),
+  description: 'Output video size in pixels.',
+  fields: (t) => ({
+    width: t.int({ required: true, description: 'Width in pixels.' }),
+    height: t.int({ required: true, description: 'Height in pixels.' }),
+  }),
 });
 
 const LiveStreamRecordingInput = builder.inputType('LiveStreamRecordingInput', {
+  description: 'Whether and how an HLS live stream is also recorded.',
   fields: (t) => ({
     hlsVod: t.boolean({ description: 'Record a room-vod asset.' }),
     singleFilePerLayer: t.boolean({ description: 'One room-composite asset per HLS layer.' }),
@@ -119,10 +124,13 @@ builder.mutationFields((t) => ({
     type: RecordingRef,
     errors: { types: MUTATION_ERRORS },
     input: {
-      roomId: t.input.id({ required: true }),
+      roomId: t.input.id({ required: true, description: 'The 100ms room id or Room global id.' }),
       meetingUrl: t.input.string({ description: 'Required unless the template has a subdomain.' }),
-      resolution: t.input.field({ type: ResolutionInput }),
-      audioOnly: t.input.boolean(),
+      resolution: t.input.field({
+        type: ResolutionInput,
+        description: 'Video size; the template’s when omitted.',
+      }),
+      audioOnly: t.input.boolean({ description: 'Record sound only (no video).' }),
       destination: t.input.string({ description: 'Template destination, when it has several.' }),
     },
     resolve: (_root, { input }, ctx) =>
@@ -139,9 +147,12 @@ builder.mutationFields((t) => ({
       }),
   }),
   stopRecording: t.fieldWithInput({
+    description: 'Stops one recording; its files follow after post-processing.',
     type: RecordingRef,
     errors: { types: MUTATION_ERRORS },
-    input: { recordingId: t.input.id({ required: true }) },
+    input: {
+      recordingId: t.input.id({ required: true, description: 'The Recording global `id` or 100ms job id.' }),
+    },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'stopRecording', input, async () => {
         const { id } = inputScopedId(input.recordingId, 'Recording', 'input.recordingId');
@@ -152,7 +163,7 @@ builder.mutationFields((t) => ({
     description: 'Stops every recording running in the room.',
     type: [RecordingRef],
     errors: { types: MUTATION_ERRORS },
-    input: { roomId: t.input.id({ required: true }) },
+    input: { roomId: t.input.id({ required: true, description: 'The 100ms room id or Room global id.' }) },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'stopRoomRecordings', input, async () => {
         const roomId = inputId(input.roomId, 'Room', 'input.roomId');
@@ -164,7 +175,7 @@ builder.mutationFields((t) => ({
     description: 'Pauses the room’s running recording.',
     type: RecordingRef,
     errors: { types: MUTATION_ERRORS },
-    input: { roomId: t.input.id({ required: true }) },
+    input: { roomId: t.input.id({ required: true, description: 'The 100ms room id or Room global id.' }) },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'pauseRecording', input, async () => {
         const roomId = inputId(input.roomId, 'Room', 'input.roomId');
@@ -172,9 +183,10 @@ builder.mutationFields((t) => ({
       }),
   }),
   resumeRecording: t.fieldWithInput({
+    description: 'Resumes the room’s paused recording.',
     type: RecordingRef,
     errors: { types: MUTATION_ERRORS },
-    input: { roomId: t.input.id({ required: true }) },
+    input: { roomId: t.input.id({ required: true, description: 'The 100ms room id or Room global id.' }) },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'resumeRecording', input, async () => {
         const roomId = inputId(input.roomId, 'Room', 'input.roomId');
@@ -187,10 +199,12 @@ builder.mutationFields((t) => ({
     type: LiveStreamRef,
     errors: { types: MUTATION_ERRORS },
     input: {
-      roomId: t.input.id({ required: true }),
-      meetingUrl: t.input.string(),
-      recording: t.input.field({ type: LiveStreamRecordingInput }),
-      destination: t.input.string(),
+      roomId: t.input.id({ required: true, description: 'The 100ms room id or Room global id.' }),
+      meetingUrl: t.input.string({
+        description: 'The page the streamer opens; required unless the template has a subdomain.',
+      }),
+      recording: t.input.field({ type: LiveStreamRecordingInput, description: 'Also record the stream.' }),
+      destination: t.input.string({ description: 'Template destination, when it has several.' }),
     },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'startLiveStream', input, async () => {
@@ -211,9 +225,15 @@ builder.mutationFields((t) => ({
       }),
   }),
   stopLiveStream: t.fieldWithInput({
+    description: 'Stops one HLS live stream.',
     type: LiveStreamRef,
     errors: { types: MUTATION_ERRORS },
-    input: { liveStreamId: t.input.id({ required: true }) },
+    input: {
+      liveStreamId: t.input.id({
+        required: true,
+        description: 'The LiveStream global `id` or 100ms job id.',
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'stopLiveStream', input, async () => {
         const { id } = inputScopedId(input.liveStreamId, 'LiveStream', 'input.liveStreamId');
@@ -221,9 +241,10 @@ builder.mutationFields((t) => ({
       }),
   }),
   stopRoomLiveStreams: t.fieldWithInput({
+    description: 'Stops every HLS live stream running in the room.',
     type: [LiveStreamRef],
     errors: { types: MUTATION_ERRORS },
-    input: { roomId: t.input.id({ required: true }) },
+    input: { roomId: t.input.id({ required: true, description: 'The 100ms room id or Room global id.' }) },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'stopRoomLiveStreams', input, async () => {
         const roomId = inputId(input.roomId, 'Room', 'input.roomId');
@@ -232,9 +253,15 @@ builder.mutationFields((t) => ({
       }),
   }),
   pauseLiveStreamRecording: t.fieldWithInput({
+    description: 'Pauses the recording of an HLS live stream (the stream goes on).',
     type: LiveStreamRef,
     errors: { types: MUTATION_ERRORS },
-    input: { liveStreamId: t.input.id({ required: true }) },
+    input: {
+      liveStreamId: t.input.id({
+        required: true,
+        description: 'The LiveStream global `id` or 100ms job id.',
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'pauseLiveStreamRecording', input, async () => {
         const { id } = inputScopedId(input.liveStreamId, 'LiveStream', 'input.liveStreamId');
@@ -242,9 +269,15 @@ builder.mutationFields((t) => ({
       }),
   }),
   resumeLiveStreamRecording: t.fieldWithInput({
+    description: 'Resumes the paused recording of an HLS live stream.',
     type: LiveStreamRef,
     errors: { types: MUTATION_ERRORS },
-    input: { liveStreamId: t.input.id({ required: true }) },
+    input: {
+      liveStreamId: t.input.id({
+        required: true,
+        description: 'The LiveStream global `id` or 100ms job id.',
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'resumeLiveStreamRecording', input, async () => {
         const { id } = inputScopedId(input.liveStreamId, 'LiveStream', 'input.liveStreamId');
@@ -256,7 +289,10 @@ builder.mutationFields((t) => ({
     type: LiveStreamRef,
     errors: { types: MUTATION_ERRORS },
     input: {
-      liveStreamId: t.input.id({ required: true }),
+      liveStreamId: t.input.id({
+        required: true,
+        description: 'The LiveStream global `id` or 100ms job id.',
+      }),
       payload: t.input.string({ required: true, description: 'At most 100 characters.' }),
       duration: t.input.int({ required: true, description: 'Seconds the metadata stays active (1–3600).' }),
     },
@@ -278,15 +314,20 @@ builder.mutationFields((t) => ({
     type: ExternalStreamRef,
     errors: { types: MUTATION_ERRORS },
     input: {
-      roomId: t.input.id({ required: true }),
+      roomId: t.input.id({ required: true, description: 'The 100ms room id or Room global id.' }),
       rtmpUrls: t.input.stringList({
         required: true,
         description: 'rtmp:// or rtmps:// URLs with stream keys (1–5).',
       }),
-      meetingUrl: t.input.string(),
+      meetingUrl: t.input.string({
+        description: 'The page the streamer opens; required unless the template has a subdomain.',
+      }),
       recording: t.input.boolean({ description: 'Also record a room-composite asset.' }),
-      resolution: t.input.field({ type: ResolutionInput }),
-      destination: t.input.string(),
+      resolution: t.input.field({
+        type: ResolutionInput,
+        description: 'Video size; the template’s when omitted.',
+      }),
+      destination: t.input.string({ description: 'Template destination, when it has several.' }),
     },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'startExternalStream', input, async () => {
@@ -302,9 +343,15 @@ builder.mutationFields((t) => ({
       }),
   }),
   stopExternalStream: t.fieldWithInput({
+    description: 'Stops one RTMP stream.',
     type: ExternalStreamRef,
     errors: { types: MUTATION_ERRORS },
-    input: { externalStreamId: t.input.id({ required: true }) },
+    input: {
+      externalStreamId: t.input.id({
+        required: true,
+        description: 'The ExternalStream global `id` or 100ms job id.',
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'stopExternalStream', input, async () => {
         const { id } = inputScopedId(input.externalStreamId, 'ExternalStream', 'input.externalStreamId');
@@ -312,9 +359,10 @@ builder.mutationFields((t) => ({
       }),
   }),
   stopRoomExternalStreams: t.fieldWithInput({
+    description: 'Stops every RTMP stream running in the room.',
     type: [ExternalStreamRef],
     errors: { types: MUTATION_ERRORS },
-    input: { roomId: t.input.id({ required: true }) },
+    input: { roomId: t.input.id({ required: true, description: 'The 100ms room id or Room global id.' }) },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'stopRoomExternalStreams', input, async () => {
         const roomId = inputId(input.roomId, 'Room', 'input.roomId');

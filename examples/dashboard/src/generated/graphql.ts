@@ -4,6 +4,55 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** State of a recording, live stream or external stream job: STARTING → RUNNING → STOPPING → POST_PROCESSING → COMPLETED, or FAILED. */
+export type JobStatus =
+  /** 100ms `completed`: done; its assets are available. */
+  | 'COMPLETED'
+  /** 100ms `failed`: the job ended without (all of) its output. */
+  | 'FAILED'
+  /** 100ms `post_processing`: stopped; files are being produced. */
+  | 'POST_PROCESSING'
+  /** 100ms `running`: recording or streaming now. */
+  | 'RUNNING'
+  /** 100ms `starting`: accepted, the job is joining the room. */
+  | 'STARTING'
+  /** 100ms `stopping`: a stop was requested; the job is leaving the room. */
+  | 'STOPPING'
+  /** A value 100ms sent that this gateway does not know yet. Cannot be used as a filter. */
+  | 'UNKNOWN';
+
+/** Whether a recording asset can be downloaded yet. */
+export type RecordingAssetStatus =
+  /** 100ms `completed`: the file is in storage and can be downloaded. */
+  | 'COMPLETED'
+  /** 100ms `failed`: the file could not be produced. */
+  | 'FAILED'
+  /** 100ms `processing`: the file is still being produced. */
+  | 'PROCESSING'
+  /** A value 100ms sent that this gateway does not know yet. Cannot be used as a filter. */
+  | 'UNKNOWN';
+
+/** What kind of file a recording asset is. */
+export type RecordingAssetType =
+  /** 100ms `chat`: the chat messages of the session (CSV). */
+  | 'CHAT'
+  /** 100ms `room-composite`: the composite video (MP4) of a browser recording. */
+  | 'ROOM_COMPOSITE'
+  /** 100ms `room-composite-legacy`: a composite video made by the older recorder. */
+  | 'ROOM_COMPOSITE_LEGACY'
+  /** 100ms `room-vod`: the video-on-demand MP4 recorded from an HLS live stream. */
+  | 'ROOM_VOD'
+  /** 100ms `stream`: the recording of an RTMP (external) stream. */
+  | 'STREAM'
+  /** 100ms `summary`: an AI summary of the transcript (JSON). */
+  | 'SUMMARY'
+  /** 100ms `track`: one recorded track of one peer. */
+  | 'TRACK'
+  /** 100ms `transcript`: a speech transcript (see `outputMode` for its format). */
+  | 'TRANSCRIPT'
+  /** A value 100ms sent that this gateway does not know yet. Cannot be used as a filter. */
+  | 'UNKNOWN';
+
 /** Which kind of 100ms job an event is about. */
 export type RecordingJobKind =
   /** An RTMP stream: beam.* events with RTMP targets. */
@@ -13,53 +62,66 @@ export type RecordingJobKind =
   /** A browser (composite) recording: beam.* events without RTMP targets. */
   | 'RECORDING';
 
-/** State of a recording or streaming job: starting → running → stopping → post_processing → completed, or failed. */
-export type RecordingStatus =
-  /** 100ms `completed` */
-  | 'COMPLETED'
-  /** 100ms `failed` */
-  | 'FAILED'
-  /** 100ms `post_processing` */
-  | 'POST_PROCESSING'
-  /** 100ms `running` */
-  | 'RUNNING'
-  /** 100ms `starting` */
-  | 'STARTING'
-  /** 100ms `stopping` */
-  | 'STOPPING'
-  /** A value this gateway does not know yet. */
-  | 'UNKNOWN';
-
+/** Output video size in pixels. */
 export type ResolutionInput = {
+  /** Height in pixels. */
   height: number;
+  /** Width in pixels. */
   width: number;
 };
 
+/** Narrows `rooms`; fields combine with AND. */
 export type RoomFilter = {
+  /** Only rooms created after this instant. */
   createdAfter?: string | null | undefined;
+  /** Only rooms created before this instant. */
   createdBefore?: string | null | undefined;
+  /** Only enabled (true) or disabled (false) rooms. */
   enabled?: boolean | null | undefined;
   /** Exact room name (100ms matches it case-insensitively). */
   name?: string | null | undefined;
+  /** Only rooms of this template (100ms template id or Template global id). */
   templateId?: string | number | null | undefined;
 };
 
+/** Where a room’s media servers run. */
+export type RoomRegion =
+  /** 100ms `auto`: the region nearest to the first peer, or the template’s region. */
+  | 'AUTO'
+  /** 100ms `eu`: Europe. */
+  | 'EU'
+  /** 100ms `in`: India. */
+  | 'IN'
+  /** A value 100ms sent that this gateway does not know yet. Cannot be used as a filter. */
+  | 'UNKNOWN'
+  /** 100ms `us`: United States. */
+  | 'US';
+
+/** The arguments of `setRoomCodeEnabled`. */
 export type SetRoomCodeEnabledInput = {
+  /** The code, e.g. `abc-defg-hij`. */
   code: string;
+  /** True to enable, false to disable. */
   enabled: boolean;
 };
 
+/** The arguments of `startRecording`. */
 export type StartRecordingInput = {
+  /** Record sound only (no video). */
   audioOnly?: boolean | null | undefined;
   /** Template destination, when it has several. */
   destination?: string | null | undefined;
   /** Required unless the template has a subdomain. */
   meetingUrl?: string | null | undefined;
+  /** Video size; the template’s when omitted. */
   resolution?: ResolutionInput | null | undefined;
+  /** The 100ms room id or Room global id. */
   roomId: string | number;
 };
 
+/** The arguments of `stopRecording`. */
 export type StopRecordingInput = {
+  /** The Recording global `id` or 100ms job id. */
   recordingId: string | number;
 };
 
@@ -72,11 +134,11 @@ export type AnalyticsPageQueryVariables = Exact<{
 
 
 export type AnalyticsPageQuery = { analyticsEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<
-      | { __typename: 'ErrorEvent', errorCode: number | null, errorName: string | null, errorMessage: string | null, eventId: string | null, type: string | null, timestamp: string | null, peerId: string | null, userId: string | null }
-      | { __typename: 'GenericAnalyticsEvent', eventId: string | null, type: string | null, timestamp: string | null, peerId: string | null, userId: string | null }
-      | { __typename: 'RecordingEvent', beamId: string | null, durationSeconds: number | null, sizeBytes: number | null, eventId: string | null, type: string | null, timestamp: string | null, peerId: string | null, userId: string | null }
-      | { __typename: 'TrackEvent', trackId: string | null, trackType: string | null, source: string | null, mute: boolean | null, eventId: string | null, type: string | null, timestamp: string | null, peerId: string | null, userId: string | null }
-    > } | null };
+      | { __typename: 'ErrorEvent', errorCode: number | null, errorName: string | null, errorMessage: string | null, eventId: string, type: string, timestamp: string, peerId: string | null, userId: string | null }
+      | { __typename: 'GenericAnalyticsEvent', eventId: string, type: string, timestamp: string, peerId: string | null, userId: string | null }
+      | { __typename: 'RecordingEvent', beamId: string | null, durationSeconds: number | null, sizeBytes: number | null, eventId: string, type: string, timestamp: string, peerId: string | null, userId: string | null }
+      | { __typename: 'TrackEvent', trackId: string | null, trackType: string | null, source: string | null, mute: boolean | null, eventId: string, type: string, timestamp: string, peerId: string | null, userId: string | null }
+    > } };
 
 export type AssetDownloadUrlQueryVariables = Exact<{
   id: string | number;
@@ -84,7 +146,7 @@ export type AssetDownloadUrlQueryVariables = Exact<{
 }>;
 
 
-export type AssetDownloadUrlQuery = { recordingAsset: { id: string, presignedUrl: { url: string | null, expiresAt: string | null } | null } | null };
+export type AssetDownloadUrlQuery = { recordingAsset: { id: string, presignedUrl: { url: string, expiresAt: string } | null } | null };
 
 export type DashboardQueryVariables = Exact<{
   roomId: string | number;
@@ -92,14 +154,14 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { room: { id: string, hmsId: string | null, name: string | null, enabled: boolean | null, createdAt: string | null, sessions: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, hmsId: string | null, active: boolean | null, startedAt: string | null, endedAt: string | null, durationSeconds: number | null, peerCount: number | null, peers: Array<{ peerId: string | null, userId: string | null, name: string | null, role: string | null, joinedAt: string | null, leftAt: string | null, durationSeconds: number | null }> | null, recordings: { nodes: Array<{ id: string, hmsId: string | null, status: RecordingStatus | null, startedAt: string | null, stoppedAt: string | null, assets: Array<{ id: string, hmsId: string | null, type: string | null, status: string | null, sizeBytes: number | null, durationSeconds: number | null, createdAt: string | null }> | null }> } | null }> } | null } | null };
+export type DashboardQuery = { room: { id: string, hmsId: string, name: string, enabled: boolean, createdAt: string, sessions: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, hmsId: string, active: boolean, startedAt: string, endedAt: string | null, durationSeconds: number | null, peerCount: number, peers: Array<{ peerId: string, userId: string | null, name: string | null, role: string | null, joinedAt: string | null, leftAt: string | null, durationSeconds: number | null }>, recordings: { nodes: Array<{ id: string, hmsId: string, status: JobStatus, startedAt: string | null, stoppedAt: string | null, assets: Array<{ id: string, hmsId: string, type: RecordingAssetType, status: RecordingAssetStatus, sizeBytes: number, durationSeconds: number | null, createdAt: string }> | null }> } | null }> } | null } | null };
 
 export type LiveRoomQueryVariables = Exact<{
   roomId: string | number;
 }>;
 
 
-export type LiveRoomQuery = { activeRoom: { hmsId: string | null, name: string | null, startedAt: string | null, peerCount: number | null, session: { id: string, hmsId: string | null } | null, peers: Array<{ peerId: string | null, name: string | null, userId: string | null, role: string | null, joinedAt: string | null, tracks: Array<{ trackId: string | null, type: string | null, source: string | null, mute: boolean | null }> | null }> | null } | null };
+export type LiveRoomQuery = { activeRoom: { hmsId: string, name: string, startedAt: string | null, peerCount: number, session: { id: string, hmsId: string } | null, peers: Array<{ peerId: string, name: string | null, userId: string | null, role: string, joinedAt: string | null, tracks: Array<{ trackId: string, type: string, source: string, mute: boolean }> | null }> | null } | null };
 
 export type StartRecordingMutationVariables = Exact<{
   input: StartRecordingInput;
@@ -107,13 +169,13 @@ export type StartRecordingMutationVariables = Exact<{
 
 
 export type StartRecordingMutation = { startRecording:
-    | { __typename: 'ForbiddenError', message: string | null, code: string | null }
-    | { __typename: 'NotFoundError', message: string | null, code: string | null }
-    | { __typename: 'RateLimitedError', message: string | null, code: string | null, retryAfterSeconds: number | null }
-    | { __typename: 'StartRecordingSuccess', data: { id: string, hmsId: string | null, status: RecordingStatus | null, startedAt: string | null } }
-    | { __typename: 'UpstreamError', message: string | null, code: string | null, outcomeUnknown: boolean | null }
-    | { __typename: 'ValidationError', message: string | null, code: string | null, field: string | null }
-   | null };
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'RateLimitedError', message: string, code: string, retryAfterSeconds: number | null }
+    | { __typename: 'StartRecordingSuccess', data: { id: string, hmsId: string, status: JobStatus, startedAt: string | null } }
+    | { __typename: 'UpstreamError', message: string, code: string, outcomeUnknown: boolean }
+    | { __typename: 'ValidationError', message: string, code: string, field: string | null }
+   };
 
 export type StopRecordingMutationVariables = Exact<{
   input: StopRecordingInput;
@@ -121,13 +183,13 @@ export type StopRecordingMutationVariables = Exact<{
 
 
 export type StopRecordingMutation = { stopRecording:
-    | { __typename: 'ForbiddenError', message: string | null, code: string | null }
-    | { __typename: 'NotFoundError', message: string | null, code: string | null }
-    | { __typename: 'RateLimitedError', message: string | null, code: string | null, retryAfterSeconds: number | null }
-    | { __typename: 'StopRecordingSuccess', data: { id: string, hmsId: string | null, status: RecordingStatus | null, stoppedAt: string | null } }
-    | { __typename: 'UpstreamError', message: string | null, code: string | null, outcomeUnknown: boolean | null }
-    | { __typename: 'ValidationError', message: string | null, code: string | null, field: string | null }
-   | null };
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'RateLimitedError', message: string, code: string, retryAfterSeconds: number | null }
+    | { __typename: 'StopRecordingSuccess', data: { id: string, hmsId: string, status: JobStatus, stoppedAt: string | null } }
+    | { __typename: 'UpstreamError', message: string, code: string, outcomeUnknown: boolean }
+    | { __typename: 'ValidationError', message: string, code: string, field: string | null }
+   };
 
 export type RecordingDetailQueryVariables = Exact<{
   id: string | number;
@@ -135,14 +197,14 @@ export type RecordingDetailQueryVariables = Exact<{
 }>;
 
 
-export type RecordingDetailQuery = { recording: { id: string, hmsId: string | null, status: RecordingStatus | null, meetingUrl: string | null, createdAt: string | null, startedAt: string | null, stoppedAt: string | null, room: { id: string, name: string | null } | null, session: { id: string, hmsId: string | null } | null, assets: Array<{ id: string, hmsId: string | null, type: string | null, status: string | null, sizeBytes: number | null, durationSeconds: number | null, presignedUrl: { url: string | null, expiresAt: string | null } | null }> | null } | null };
+export type RecordingDetailQuery = { recording: { id: string, hmsId: string, status: JobStatus, meetingUrl: string | null, createdAt: string, startedAt: string | null, stoppedAt: string | null, room: { id: string, name: string } | null, session: { id: string, hmsId: string } | null, assets: Array<{ id: string, hmsId: string, type: RecordingAssetType, status: RecordingAssetStatus, sizeBytes: number, durationSeconds: number | null, presignedUrl: { url: string, expiresAt: string } | null }> | null } | null };
 
 export type RoomCodesQueryVariables = Exact<{
   roomId: string | number;
 }>;
 
 
-export type RoomCodesQuery = { room: { id: string, roomCodes: Array<{ code: string | null, role: string | null, enabled: boolean | null, updatedAt: string | null }> | null } | null };
+export type RoomCodesQuery = { room: { id: string, roomCodes: Array<{ code: string, role: string, enabled: boolean, updatedAt: string | null }> | null } | null };
 
 export type SetRoomCodeEnabledMutationVariables = Exact<{
   input: SetRoomCodeEnabledInput;
@@ -150,13 +212,13 @@ export type SetRoomCodeEnabledMutationVariables = Exact<{
 
 
 export type SetRoomCodeEnabledMutation = { setRoomCodeEnabled:
-    | { __typename: 'ForbiddenError', message: string | null, code: string | null }
-    | { __typename: 'NotFoundError', message: string | null, code: string | null }
-    | { __typename: 'RateLimitedError', message: string | null, code: string | null, retryAfterSeconds: number | null }
-    | { __typename: 'SetRoomCodeEnabledSuccess', data: { code: string | null, role: string | null, enabled: boolean | null, updatedAt: string | null } }
-    | { __typename: 'UpstreamError', message: string | null, code: string | null, outcomeUnknown: boolean | null }
-    | { __typename: 'ValidationError', message: string | null, code: string | null, field: string | null }
-   | null };
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'RateLimitedError', message: string, code: string, retryAfterSeconds: number | null }
+    | { __typename: 'SetRoomCodeEnabledSuccess', data: { code: string, role: string, enabled: boolean, updatedAt: string | null } }
+    | { __typename: 'UpstreamError', message: string, code: string, outcomeUnknown: boolean }
+    | { __typename: 'ValidationError', message: string, code: string, field: string | null }
+   };
 
 export type RoomEventsSubscriptionVariables = Exact<{
   roomId: string | number;
@@ -164,15 +226,15 @@ export type RoomEventsSubscriptionVariables = Exact<{
 
 
 export type RoomEventsSubscription = { roomEvents:
-    | { __typename: 'PeerJoined', name: string | null, role: string | null, type: string | null, timestamp: string | null, replay: boolean | null, session: { hmsId: string | null, peerCount: number | null } | null }
-    | { __typename: 'PeerLeft', name: string | null, reason: string | null, durationSeconds: number | null, type: string | null, timestamp: string | null, replay: boolean | null, session: { hmsId: string | null, peerCount: number | null } | null }
-    | { __typename: 'RecordingStateChanged', jobKind: RecordingJobKind | null, status: RecordingStatus | null, assetIds: Array<string> | null, type: string | null, timestamp: string | null, replay: boolean | null, recording: { hmsId: string | null, status: RecordingStatus | null } | null, session: { hmsId: string | null, peerCount: number | null } | null }
-    | { __typename: 'RoleChanged', name: string | null, previousRole: string | null, role: string | null, type: string | null, timestamp: string | null, replay: boolean | null, session: { hmsId: string | null, peerCount: number | null } | null }
-    | { __typename: 'RoomEnded', type: string | null, timestamp: string | null, replay: boolean | null, session: { hmsId: string | null, peerCount: number | null } | null }
-    | { __typename: 'SessionClosed', durationSeconds: number | null, type: string | null, timestamp: string | null, replay: boolean | null, session: { hmsId: string | null, peerCount: number | null } | null }
-    | { __typename: 'SessionOpened', type: string | null, timestamp: string | null, replay: boolean | null, session: { hmsId: string | null, peerCount: number | null } | null }
-    | { __typename: 'TranscriptionReady', type: string | null, timestamp: string | null, replay: boolean | null, assets: Array<{ type: string | null, outputMode: string | null, sizeBytes: number | null }> | null, session: { hmsId: string | null, peerCount: number | null } | null }
-   | null };
+    | { __typename: 'PeerJoined', name: string | null, role: string | null, type: string, timestamp: string, replay: boolean, session: { hmsId: string, peerCount: number } | null }
+    | { __typename: 'PeerLeft', name: string | null, reason: string | null, durationSeconds: number | null, type: string, timestamp: string, replay: boolean, session: { hmsId: string, peerCount: number } | null }
+    | { __typename: 'RecordingStateChanged', jobKind: RecordingJobKind, status: JobStatus, assetIds: Array<string>, type: string, timestamp: string, replay: boolean, recording: { hmsId: string, status: JobStatus } | null, session: { hmsId: string, peerCount: number } | null }
+    | { __typename: 'RoleChanged', name: string | null, previousRole: string | null, role: string | null, type: string, timestamp: string, replay: boolean, session: { hmsId: string, peerCount: number } | null }
+    | { __typename: 'RoomEnded', type: string, timestamp: string, replay: boolean, session: { hmsId: string, peerCount: number } | null }
+    | { __typename: 'SessionClosed', durationSeconds: number | null, type: string, timestamp: string, replay: boolean, session: { hmsId: string, peerCount: number } | null }
+    | { __typename: 'SessionOpened', type: string, timestamp: string, replay: boolean, session: { hmsId: string, peerCount: number } | null }
+    | { __typename: 'TranscriptionReady', type: string, timestamp: string, replay: boolean, assets: Array<{ type: RecordingAssetType, outputMode: string | null, sizeBytes: number }> | null, session: { hmsId: string, peerCount: number } | null }
+   };
 
 export type RoomsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -181,14 +243,14 @@ export type RoomsQueryVariables = Exact<{
 }>;
 
 
-export type RoomsQuery = { rooms: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, hmsId: string | null, name: string | null, description: string | null, enabled: boolean | null, region: string | null, createdAt: string | null, template: { id: string, name: string | null } | null, activeRoom: { peerCount: number | null } | null }> } | null };
+export type RoomsQuery = { rooms: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, hmsId: string, name: string, description: string | null, enabled: boolean, region: RoomRegion | null, createdAt: string, template: { id: string, name: string } | null, activeRoom: { peerCount: number } | null }> } };
 
 export type SessionDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type SessionDetailQuery = { session: { id: string, hmsId: string | null, active: boolean | null, startedAt: string | null, endedAt: string | null, durationSeconds: number | null, room: { id: string, name: string | null } | null, peers: Array<{ peerId: string | null, userId: string | null, name: string | null, role: string | null, joinedAt: string | null, leftAt: string | null, durationSeconds: number | null }> | null } | null };
+export type SessionDetailQuery = { session: { id: string, hmsId: string, active: boolean, startedAt: string, endedAt: string | null, durationSeconds: number | null, room: { id: string, name: string } | null, peers: Array<{ peerId: string, userId: string | null, name: string | null, role: string | null, joinedAt: string | null, leftAt: string | null, durationSeconds: number | null }> } | null };
 
 
 export const AnalyticsPageDocument = {"__meta__":{"hash":"sha256:5902fc2caa414eab0ea1440c4465bdc2e903c2ed9ca5020d49accf55fbd316df"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AnalyticsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"analyticsEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"peerId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TrackEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trackId"}},{"kind":"Field","name":{"kind":"Name","value":"trackType"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mute"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RecordingEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"beamId"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorName"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AnalyticsPageQuery, AnalyticsPageQueryVariables>;
