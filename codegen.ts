@@ -4,7 +4,8 @@
  * - schema/schema.graphql: the sorted SDL (test/unit/schema-snapshot.test.ts guards it);
  * - examples/dashboard/src/generated/: typed documents (client preset, TypedDocumentNode), the
  *   persisted-operations manifest (persisted-documents.json: sha256 hash → document) and
- *   TanStack Query v5 hooks (hooks.ts).
+ *   TanStack Query v5 hooks (hooks.ts); possibleTypes for interfaces and unions
+ *   (possible-types.ts) and cache key configs for Apollo and urql graphcache (cache-config.ts).
  *
  * The schema comes from the Pothos module, printed to SDL, never from a running server: codegen
  * works offline and gives the same bytes on every machine. Passing SDL (not the GraphQLSchema
@@ -13,8 +14,9 @@
  */
 import { createRequire } from 'node:module';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 import type { CodegenPlugin } from '@graphql-codegen/plugin-helpers';
-import { reactQueryHooksPlugin, sortedSdlPlugin } from './scripts/codegen-plugins.js';
+import { cacheConfigPlugin, reactQueryHooksPlugin, sortedSdlPlugin } from './scripts/codegen-plugins.js';
 import { printSortedSchema } from './src/schema/index.js';
 
 const GENERATED = 'examples/dashboard/src/generated/';
@@ -22,6 +24,7 @@ const GENERATED = 'examples/dashboard/src/generated/';
 const localPlugins: Record<string, CodegenPlugin> = {
   'hms-sorted-sdl': sortedSdlPlugin,
   'hms-react-query-hooks': reactQueryHooksPlugin,
+  'hms-cache-config': cacheConfigPlugin,
 };
 const requireFromHere = createRequire(import.meta.url);
 
@@ -36,6 +39,9 @@ const config: CodegenConfig = {
     [GENERATED]: {
       preset: 'client',
       presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
+      // Every selection set gets __typename, as normalised caches (Apollo, urql graphcache) add it
+      // before they send a document: the persisted hashes then match what those clients send.
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       config: {
         // Every custom scalar gets a real type; an unmapped one fails codegen instead of becoming any.
         strictScalars: true,
@@ -49,6 +55,13 @@ const config: CodegenConfig = {
         skipTypename: false,
       },
     },
+    // Apollo Client / urql graphcache: which concrete types implement each interface and union,
+    // so `... on Error { message code }` and `... on Job` are kept by the normalised cache.
+    [`${GENERATED}possible-types.ts`]: {
+      plugins: ['fragment-matcher'],
+      config: { module: 'es2015', apolloClientVersion: 3, useExplicitTyping: true },
+    },
+    [`${GENERATED}cache-config.ts`]: { plugins: ['hms-cache-config'] },
     [`${GENERATED}hooks.ts`]: {
       plugins: ['hms-react-query-hooks'],
       config: { fetcherModule: '../fetcher.js', documentsModule: './graphql.js' },

@@ -112,7 +112,9 @@ export type EntityKind =
   | 'recordingsBySession'
   | 'assetsBySession'
   | 'liveStreamsBySession'
-  | 'externalStreamsBySession';
+  | 'externalStreamsBySession'
+  /** A document registered by automatic persisted queries (src/persisted.ts), by its sha256. */
+  | 'persistedQuery';
 
 export interface EntityCacheOptions {
   store: CacheStore;

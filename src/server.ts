@@ -182,6 +182,8 @@ export function createGateway({
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    // GraphQL over HTTP's persisted documents name an operation by `documentId` (src/persisted.ts).
+    extraParamNames: ['documentId'],
     // useBodyLimit enforces GATEWAY_MAX_BODY_BYTES on every POST body, more cheaply.
     maxRequestBodySize: false,
     healthCheckEndpoint: '/health',
@@ -275,9 +277,10 @@ export function createGateway({
       useBodyLimit({ maxBytes: config.maxBodyBytes }),
       callerAuth.plugin,
       useCsrfPrevention(),
-      ...usePersistedOperationsManifest({
+      usePersistedOperationsManifest({
         mode: config.persistedOperations,
         manifestPath: config.persistedOperationsManifest,
+        cache,
       }),
       useIntrospectionSwitch({ enabled: config.introspection }),
       useArmor({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,16 @@ describe('GATEWAY_PERSISTED_OPERATIONS=require', () => {
     expect(answer.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_REQUIRED');
   });
 
+  it('runs a manifest operation named by documentId (GraphQL over HTTP persisted documents)', async () => {
+    const answer = await send<RoomsQuery>(required, {
+      documentId: `sha256:${hashOf('Rooms')}`,
+      operationName: 'Rooms',
+      variables: { first: 1 },
+    });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.rooms?.nodes).toHaveLength(1);
+  });
+
   it('names an unknown hash in a clear error', async () => {
     const unknown = 'f'.repeat(64);
     const answer = await send(required, persisted('Rooms', {}, unknown));
@@ -124,8 +135,7 @@ describe('GATEWAY_PERSISTED_OPERATIONS=require', () => {
       extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hashOf('Rooms') } }),
     });
     const response = await fetch(`${required.url}/graphql?${params}`, {
-      // GET is a "simple" request: the gateway's CSRF prevention wants this header on it.
-      headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' },
+      headers: { accept: 'application/json' },
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { data: { rooms: { nodes: unknown[] } } };
@@ -142,20 +152,43 @@ describe('GATEWAY_PERSISTED_OPERATIONS=allow', () => {
     expect(adHoc.data?.rooms?.nodes).toHaveLength(1);
   });
 
-  it('still names an unknown hash, and points to the full document as the other way in', async () => {
+  it('answers an unknown hash with PersistedQueryNotFound, the message APQ clients retry on', async () => {
     const answer = await send(allowed, persisted('Rooms', {}, 'e'.repeat(64)));
+    expect(answer.errors?.[0]?.message).toBe('PersistedQueryNotFound');
     expect(answer.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    expect(answer.errors?.[0]?.message).toContain('send the full document');
+  });
+
+  it('registers a hash sent with its document, then runs it by hash alone', async () => {
+    const query = `{ rooms(first: 1) { nodes { name } } } # ${Math.random()}`;
+    const hash = createHash('sha256').update(query).digest('hex');
+    const ext = { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } };
+    expect((await send(allowed, ext)).errors?.[0]?.message).toBe('PersistedQueryNotFound');
+    const registered = await send(allowed, { query, ...ext });
+    expect(registered.errors).toBeUndefined();
+    const byHash = await send<RoomsQuery>(allowed, ext);
+    expect(byHash.errors).toBeUndefined();
+    expect(byHash.data?.rooms?.nodes).toHaveLength(1);
+  });
+
+  it('refuses to register a hash that is not the sha256 of the document', async () => {
+    const answer = await send(allowed, {
+      query: '{ rooms(first: 1) { nodes { name } } }',
+      extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } },
+    });
+    expect(answer.errors?.[0]?.message).toBe('provided sha does not match query');
+    const after = await send(allowed, persisted('Rooms', {}, 'a'.repeat(64)));
+    expect(after.errors?.[0]?.message).toBe('PersistedQueryNotFound');
   });
 });
 
 describe('GATEWAY_PERSISTED_OPERATIONS=off (the default)', () => {
-  it('runs documents and does not know hashes', async () => {
+  it('runs documents and answers a hash alone with PersistedQueryNotSupported', async () => {
     const adHoc = await send<RoomsQuery>(off, { query: '{ rooms(first: 1) { nodes { name } } }' });
     expect(adHoc.data?.rooms?.nodes).toHaveLength(1);
     const byHash = await send(off, persisted('Rooms'));
     expect(byHash.data ?? null).toBeNull();
-    expect(byHash.errors?.[0]?.message).toMatch(/query/i);
+    expect(byHash.errors?.[0]?.message).toBe('PersistedQueryNotSupported');
+    expect(byHash.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
   });
 });
 
@@ -186,5 +219,32 @@ describe('the manifest at start-up', () => {
     expect(() => gatewayWith(write('{"abc": "{ __typename }"}'))).toThrow(/"abc" is not a sha256 hash/);
     expect(() => gatewayWith(write(`{"${'a'.repeat(64)}": 42}`))).toThrow(/must be a non-empty string/);
     expect(() => gatewayWith(write('{}'))).toThrow(/has no operations/);
+  });
+
+  it("accepts Apollo's persisted query manifest format and checks its ids", async () => {
+    const body = 'query Rooms { rooms(first: 1) { nodes { id name } } }';
+    const id = createHash('sha256').update(body).digest('hex');
+    const apollo = (operations: unknown[]) =>
+      write(JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations }));
+    expect(() => gatewayWith(apollo([{ id, body, name: 'Rooms', type: 'query' }]))).not.toThrow();
+    expect(() => gatewayWith(apollo([{ id: 'b'.repeat(64), body, name: 'Rooms', type: 'query' }]))).toThrow(
+      /not the sha256 hash of its body/,
+    );
+    const stack = await startStack({
+      gateway: {
+        persistedOperations: 'require',
+        persistedOperationsManifest: apollo([{ id, body, name: 'Rooms', type: 'query' }]),
+      },
+    });
+    try {
+      const answer = await send<RoomsQuery>(stack, {
+        operationName: 'Rooms',
+        extensions: { persistedQuery: { version: 1, sha256Hash: id } },
+      });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.rooms?.nodes).toHaveLength(1);
+    } finally {
+      await stack.close();
+    }
   });
 });
