@@ -61,6 +61,18 @@ const config: CodegenConfig = {
       plugins: ['fragment-matcher'],
       config: { module: 'es2015', apolloClientVersion: 3, useExplicitTyping: true },
     },
+    // urql graphcache needs the schema (a minified introspection), not only possibleTypes: with
+    // possibleTypes alone it writes every fragment of a union and warns about the missing fields.
+    [`${GENERATED}urql-schema.ts`]: {
+      plugins: ['urql-introspection'],
+      config: {
+        module: 'es2015',
+        useTypeImports: true,
+        includeScalars: false,
+        includeEnums: false,
+        includeInputs: false,
+      },
+    },
     [`${GENERATED}cache-config.ts`]: { plugins: ['hms-cache-config'] },
     [`${GENERATED}hooks.ts`]: {
       plugins: ['hms-react-query-hooks'],

@@ -109,7 +109,7 @@ export const reactQueryHooksPlugin: CodegenPlugin<ReactQueryHooksConfig> = {
  * clients key on `id` by default); events key on `eventId`; every other object type (connections,
  * edges, page info, mutation results, errors, value objects) has no identity of its own and is
  * stored inside its parent. Apollo: `new InMemoryCache({ possibleTypes, typePolicies })`; urql
- * graphcache: `cacheExchange({ keys })` (without `keys` it warns for each type without `id`).
+ * graphcache: `cacheExchange({ schema, keys })` (without `keys` it warns for each type without `id`).
  */
 export const cacheConfigPlugin: CodegenPlugin = {
   plugin: (schema) => {
@@ -141,11 +141,11 @@ export const cacheConfigPlugin: CodegenPlugin = {
       ...apollo,
       '} as const;',
       '',
-      'const byEventId = (data: { eventId?: unknown }): string | null =>',
+      'const byEventId = (data: { [field: string]: unknown }): string | null =>',
       "  typeof data.eventId === 'string' ? data.eventId : null;",
       'const embedded = (): null => null;',
       '',
-      '/** urql graphcache: `cacheExchange({ keys, possibleTypes })`. */',
+      "/** urql graphcache: `cacheExchange({ schema, keys })` with `schema` from './urql-schema.js'. */",
       'export const keys = {',
       ...urql,
       '};',

@@ -111,6 +111,7 @@ async function main() {
     telemetry,
   });
   const server = createServer(gateway.yoga);
+  gateway.attachWebSockets(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -128,67 +128,82 @@ function requestedHash(params: Record<string, unknown>, request: Request): strin
   return undefined;
 }
 
-/** The Yoga plugin for a mode. Reads the manifest once, now (not for `off`). */
-export function usePersistedOperationsManifest({
-  mode,
-  manifestPath,
-  cache,
-}: PersistedOperationsOptions): Plugin {
+/** GraphQL request parameters as a transport received them. */
+export interface RequestParams {
+  query?: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+  extensions?: Record<string, unknown> | null;
+}
+
+/**
+ * The persisted-operation rules of a mode as one function over request parameters, shared by
+ * HTTP (the Yoga plugin below) and WebSocket (src/ws.ts): returns the parameters to run, with the
+ * persisted document filled in, or throws the protocol's error. Reads the manifest once, now.
+ */
+export function createPersistedOperations({ mode, manifestPath, cache }: PersistedOperationsOptions) {
   const manifest =
     mode === 'off' ? new Map<string, string>() : loadPersistedOperationsManifest(resolve(manifestPath));
   const lookup = async (hash: string) =>
     manifest.get(hash) ??
     (mode === 'allow' ? (await cache.getMany<string>('persistedQuery', [hash]))[0] : undefined);
 
-  return {
-    async onParams({ params, setParams, request }) {
-      const raw = params as unknown as Record<string, unknown>;
-      const key = requestedHash(raw, request);
-      const { documentId: _documentId, ...rest } = raw;
-      const query = typeof params.query === 'string' && params.query.trim() !== '' ? params.query : undefined;
+  return async function resolveParams<P extends RequestParams>(params: P, request: Request): Promise<P> {
+    const raw = params as unknown as Record<string, unknown>;
+    const key = requestedHash(raw, request);
+    const { documentId: _documentId, ...rest } = raw;
+    const query = typeof params.query === 'string' && params.query.trim() !== '' ? params.query : undefined;
 
-      if (key === undefined) {
-        if (mode !== 'require') return;
+    if (key === undefined) {
+      if (mode !== 'require') return params;
+      throw requestError(
+        'PERSISTED_QUERY_REQUIRED',
+        query
+          ? 'This gateway runs persisted operations only (GATEWAY_PERSISTED_OPERATIONS=require): send ' +
+              'extensions.persistedQuery { version: 1, sha256Hash } of an operation from its manifest ' +
+              'instead of a "query" document'
+          : 'Send extensions.persistedQuery { version: 1, sha256Hash } (or documentId) of an operation from the manifest',
+      );
+    }
+    if (mode === 'off') {
+      if (query) return params;
+      throw requestError('PERSISTED_QUERY_NOT_SUPPORTED', 'PersistedQueryNotSupported', 200);
+    }
+    const hash = normalizeHash(key);
+    if (!hash)
+      throw requestError('BAD_USER_INPUT', `${JSON.stringify(key)} is not a sha256 hash (64 hex digits)`);
+
+    if (mode === 'require') {
+      const document = manifest.get(hash);
+      if (!document) {
         throw requestError(
-          'PERSISTED_QUERY_REQUIRED',
-          query
-            ? 'This gateway runs persisted operations only (GATEWAY_PERSISTED_OPERATIONS=require): send ' +
-                'extensions.persistedQuery { version: 1, sha256Hash } of an operation from its manifest ' +
-                'instead of a "query" document'
-            : 'Send extensions.persistedQuery { version: 1, sha256Hash } (or documentId) of an operation from the manifest',
+          'PERSISTED_QUERY_NOT_FOUND',
+          `Unknown persisted operation hash ${JSON.stringify(key)}: it is not in this gateway's manifest. ` +
+            'Regenerate the client (npm run codegen) and deploy the gateway with the same manifest.',
         );
       }
-      if (mode === 'off') {
-        if (query) return;
-        throw requestError('PERSISTED_QUERY_NOT_SUPPORTED', 'PersistedQueryNotSupported', 200);
+      return { ...rest, query: document } as P;
+    }
+    // allow
+    if (query) {
+      if (sha256(query) !== hash) {
+        throw requestError('BAD_USER_INPUT', 'provided sha does not match query');
       }
-      const hash = normalizeHash(key);
-      if (!hash)
-        throw requestError('BAD_USER_INPUT', `${JSON.stringify(key)} is not a sha256 hash (64 hex digits)`);
+      if (!manifest.has(hash)) await cache.set('persistedQuery', hash, query, REGISTERED_TTL_MS);
+      return params;
+    }
+    const document = await lookup(hash);
+    if (!document) throw requestError('PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound', 200);
+    return { ...rest, query: document } as P;
+  };
+}
 
-      if (mode === 'require') {
-        const document = manifest.get(hash);
-        if (!document) {
-          throw requestError(
-            'PERSISTED_QUERY_NOT_FOUND',
-            `Unknown persisted operation hash ${JSON.stringify(key)}: it is not in this gateway's manifest. ` +
-              'Regenerate the client (npm run codegen) and deploy the gateway with the same manifest.',
-          );
-        }
-        setParams({ ...rest, query: document } as typeof params);
-        return;
-      }
-      // allow
-      if (query) {
-        if (sha256(query) !== hash) {
-          throw requestError('BAD_USER_INPUT', 'provided sha does not match query');
-        }
-        if (!manifest.has(hash)) await cache.set('persistedQuery', hash, query, REGISTERED_TTL_MS);
-        return;
-      }
-      const document = await lookup(hash);
-      if (!document) throw requestError('PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound', 200);
-      setParams({ ...rest, query: document } as typeof params);
+/** The Yoga plugin: `resolveParams` on every HTTP request's parameters. */
+export function usePersistedOperations(resolveParams: ReturnType<typeof createPersistedOperations>): Plugin {
+  return {
+    async onParams({ params, setParams, request }) {
+      const resolved = await resolveParams(params, request);
+      if (resolved !== params) setParams(resolved);
     },
   };
 }

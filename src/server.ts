@@ -4,21 +4,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
-import { createAuthenticator } from './auth.js';
+import { type Authenticate, AuthenticationError, createAuthenticator } from './auth.js';
 import { createEntityCache, createMemoryStore, createRedisStore, type EntityCache } from './cache.js';
 import { createMemoryUsageStore, createRedisUsageStore } from './caller-usage.js';
 import { DEFAULT_PERSISTED_OPERATIONS_MANIFEST, type GatewayConfig } from './config.js';
 import { type Context, createContext } from './context.js';
 import { checkCostRules } from './cost.js';
-import { badUserInput, maskError } from './errors.js';
+import { badUserInput, gqlError, maskError } from './errors.js';
 import type { HmsClient } from './hms/api.js';
 import { createIdempotencyStore, IDEMPOTENCY_KEY } from './idempotency.js';
 import { withEntityCache } from './loaders/cached-api.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { usePersistedOperationsManifest } from './persisted.js';
+import { createPersistedOperations, usePersistedOperations } from './persisted.js';
 import { useArmor } from './plugins/use-armor.js';
 import { useBodyLimit } from './plugins/use-body-limit.js';
 import { createCallerAuth } from './plugins/use-caller-auth.js';
@@ -42,6 +43,7 @@ import { schema } from './schema/index.js';
 import { annotate, cacheEvent, type Telemetry } from './telemetry.js';
 import { createMemoryDedupe, createRedisDedupe } from './webhooks/dedupe.js';
 import { useWebhookRoute } from './webhooks/route.js';
+import { createWebSocketHandler } from './ws.js';
 import { yogaLogging } from './yoga-logging.js';
 
 export interface GatewayOptions {
@@ -166,9 +168,15 @@ export function createGateway({
       onSubscribers: (count) => metrics.subscriptions.set(count),
     });
   const dedupe = redis ? createRedisDedupe(redis, workspacePrefix(hms.accessKey)) : createMemoryDedupe();
-  const callerAuth = createCallerAuth(createAuthenticator(config));
+  const authenticate: Authenticate = createAuthenticator(config);
+  const callerAuth = createCallerAuth(authenticate);
   const idempotency = createIdempotencyStore({ redis, prefix: workspacePrefix(hms.accessKey) });
   let draining = false;
+  const resolvePersisted = createPersistedOperations({
+    mode: config.persistedOperations,
+    manifestPath: config.persistedOperationsManifest,
+    cache,
+  });
   let roomId: Promise<string | null> | undefined;
   const defaultRoomId = () => {
     roomId ??= (graphiqlRoomId?.() ?? Promise.resolve(null)).catch((error: unknown) => {
@@ -277,11 +285,7 @@ export function createGateway({
       useBodyLimit({ maxBytes: config.maxBodyBytes }),
       callerAuth.plugin,
       useCsrfPrevention(),
-      usePersistedOperationsManifest({
-        mode: config.persistedOperations,
-        manifestPath: config.persistedOperationsManifest,
-        cache,
-      }),
+      usePersistedOperations(resolvePersisted),
       useIntrospectionSwitch({ enabled: config.introspection }),
       useArmor({
         maxDepth: config.maxDepth,
@@ -307,6 +311,42 @@ export function createGateway({
     ],
   });
 
+  const webSockets = createWebSocketHandler({
+    path: yoga.graphqlEndpoint,
+    allowedOrigins: config.corsOrigins,
+    maxPayload: config.maxBodyBytes,
+    logger,
+    authorize: async (authorization) => {
+      try {
+        await authenticate(authorization);
+        return true;
+      } catch (error) {
+        if (error instanceof AuthenticationError) return false;
+        throw error;
+      }
+    },
+    // Yoga's graphql-ws recipe: the same envelop pipeline (plugins, context) as HTTP requests.
+    prepare: async (payload, request) => {
+      const params = await resolvePersisted(payload, request);
+      const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+        request,
+        params: { ...params, query: params.query, operationName: params.operationName ?? undefined },
+      } as never);
+      if (!params.query) return [gqlError('BAD_USER_INPUT', 'Must provide query string.')];
+      const document = parse(params.query);
+      const errors = validate(schema, document);
+      if (errors.length > 0) return errors;
+      return {
+        schema,
+        document,
+        operationName: params.operationName,
+        variableValues: params.variables,
+        contextValue: await contextFactory(),
+        rootValue: { execute, subscribe },
+      };
+    },
+  });
+
   return {
     yoga,
     hms,
@@ -324,8 +364,18 @@ export function createGateway({
     get draining() {
       return draining;
     },
-    /** Ends open subscriptions (so a drain is not held up by them) and the bus created here. */
+    /**
+     * GraphQL over WebSocket on the GraphQL path of a node:http server (`server.on('upgrade')`).
+     * Call it where the server is created; `ws` and graphql-ws load on the first upgrade.
+     */
+    attachWebSockets: (server: HttpServer) => webSockets.attach(server),
+    webSockets,
+    /**
+     * Ends open subscriptions (so a drain is not held up by them), closes WebSockets with 1001
+     * (going away), and the bus created here.
+     */
     async close() {
+      await webSockets.close();
       if (!givenEvents) await events.close();
     },
   };

@@ -127,6 +127,7 @@ export async function startStack(options: StackOptions = {}) {
     redis: options.redis,
   });
   const server = createServer(gateway.yoga);
+  gateway.attachWebSockets(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -181,6 +182,7 @@ export async function startStack(options: StackOptions = {}) {
       store.clear();
     },
     async close() {
+      await gateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await gateway.close();

@@ -185,8 +185,8 @@ function SessionCard({ session }: { session: Session }) {
 }
 
 /** Each recording's latest status in the room's (polled) dashboard data, by 100ms id. */
-function recordingStatuses(room: Room): Map<string, RecordingStatus | null | undefined> {
-  const statuses = new Map<string, RecordingStatus | null | undefined>();
+function recordingStatuses(room: Room): Map<string, JobStatus | null | undefined> {
+  const statuses = new Map<string, JobStatus | null | undefined>();
   for (const session of room.sessions?.nodes ?? []) {
     for (const recording of session.recordings?.nodes ?? []) {
       if (recording.hmsId) statuses.set(recording.hmsId, recording.status);
@@ -200,7 +200,7 @@ function RecordingControls({
   statuses,
 }: {
   roomId: string;
-  statuses: Map<string, RecordingStatus | null | undefined>;
+  statuses: Map<string, JobStatus | null | undefined>;
 }) {
   const refreshRoom = useRefreshRoom();
   const start = useStartRecordingMutation({ onSuccess: () => void refreshRoom() });

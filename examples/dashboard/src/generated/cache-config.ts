@@ -36,6 +36,7 @@ export const typePolicies = {
   PauseRecordingSuccess: { keyFields: false },
   PeerRemoval: { keyFields: false },
   PresignedUrl: { keyFields: false },
+  RateLimit: { keyFields: false },
   RateLimitedError: { keyFields: false },
   RecordingAssetConnection: { keyFields: false },
   RecordingAssetEdge: { keyFields: false },
@@ -72,11 +73,11 @@ export const typePolicies = {
   ValidationError: { keyFields: false },
 } as const;
 
-const byEventId = (data: { eventId?: unknown }): string | null =>
+const byEventId = (data: { [field: string]: unknown }): string | null =>
   typeof data.eventId === 'string' ? data.eventId : null;
 const embedded = (): null => null;
 
-/** urql graphcache: `cacheExchange({ keys, possibleTypes })`. */
+/** urql graphcache: `cacheExchange({ schema, keys })` with `schema` from './urql-schema.js'. */
 export const keys = {
   ErrorEvent: byEventId,
   GenericAnalyticsEvent: byEventId,
@@ -110,6 +111,7 @@ export const keys = {
   PauseRecordingSuccess: embedded,
   PeerRemoval: embedded,
   PresignedUrl: embedded,
+  RateLimit: embedded,
   RateLimitedError: embedded,
   RecordingAssetConnection: embedded,
   RecordingAssetEdge: embedded,
