@@ -23,7 +23,10 @@ import {
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { until } from '../helpers/live.js';
 import { REPO_ROOT } from '../helpers/processes.js';
-import { type Json, type Stack, startStack } from '../helpers/stack.js';
+import { type Stack, startStack } from '../helpers/stack.js';
+
+/** A parsed JSON value, read structurally. */
+type Json = ReturnType<typeof JSON.parse>;
 
 // Rendered like a browser would, scheduled by React itself (no act(): the test polls for data).
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
