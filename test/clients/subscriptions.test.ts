@@ -170,6 +170,26 @@ describe('graphql-ws (WebSocket, graphql-transport-ws)', () => {
   });
 });
 
+describe('graphql-ws and the gateway plugins', () => {
+  it('applies the upstream-call budget to operations over the socket', async () => {
+    const own = await startStack({ gateway: { maxUpstreamCalls: 1 } });
+    const client = createClient({
+      url: `${own.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    try {
+      const result = await client
+        .iterate({ query: '{ rooms(first: 5) { nodes { sessions(first: 1) { nodes { id } } } } }' })
+        .next();
+      expect(result.value?.errors?.[0]?.extensions?.code).toBe('UPSTREAM_BUDGET_EXCEEDED');
+    } finally {
+      await client.dispose();
+      await own.close();
+    }
+  });
+});
+
 describe('graphql-sse (SSE)', () => {
   it('delivers a roomEvents event', async () => {
     const authorization = await bearer({ scope: 'hms:read' });

@@ -182,10 +182,10 @@ export async function startStack(options: StackOptions = {}) {
       store.clear();
     },
     async close() {
+      // First: it closes WebSockets too, which would otherwise hold server.close() open.
       await gateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await gateway.close();
       await hms.close();
       if (!options.sharedEmulator) await emulator.close();
     },
