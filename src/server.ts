@@ -316,6 +316,7 @@ export function createGateway({
     allowedOrigins: config.corsOrigins,
     maxPayload: config.maxBodyBytes,
     logger,
+    draining: () => draining,
     authorize: async (authorization) => {
       try {
         await authenticate(authorization);

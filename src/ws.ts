@@ -42,6 +42,8 @@ export interface WebSocketOptions {
     },
     request: Request,
   ) => Promise<ExecutionArgs | readonly GraphQLError[]>;
+  /** True once shutdown began: new upgrades get 503, like new HTTP requests get `Connection: close`. */
+  draining?: () => boolean;
   /** Checks the connection's credentials once, at connection_init; false closes it with 4403. */
   authorize: (authorization: string | null) => Promise<boolean>;
 }
@@ -144,7 +146,8 @@ export function createWebSocketHandler(options: WebSocketOptions) {
     /** `server.on('upgrade', …)`: GraphQL over WebSocket on the GraphQL path; a clear refusal otherwise. */
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
       const pathname = new URL(request.url ?? '/', 'http://gateway').pathname;
-      if (closing) return refuse(socket, 503, 'Service Unavailable', 'shutting down\n');
+      if (closing || options.draining?.())
+        return refuse(socket, 503, 'Service Unavailable', 'shutting down\n');
       if (pathname !== options.path)
         return refuse(socket, 404, 'Not Found', `WebSocket endpoint is ${options.path}\n`);
       const origin = request.headers.origin;
