@@ -5,6 +5,7 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '../helpers/live.js';
 import { type GraphQLResponse, type Stack, startStack } from '../helpers/stack.js';
 
 /** A pino line, as far as these tests read it. */
@@ -83,6 +84,26 @@ describe('wrong-typed variables', () => {
 });
 
 describe('logs', () => {
+  it('log a request the client abandoned below error level', async () => {
+    try {
+      stack.emulator.setFaults([{ route: 'GET /v2/templates', kind: 'delay', delayMs: 1500 }]);
+      const controller = new AbortController();
+      const pending = fetch(`${stack.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ templates(first: 1) { nodes { name } } }' }),
+        signal: controller.signal,
+      }).catch((error: unknown) => error);
+      await until(() => stack.emulator.stats().inFlight > 0);
+      controller.abort();
+      await pending;
+      await until(() => levels().some((l) => l.msg === 'graphql operation'));
+      expect(levels().filter((l) => l.level >= 50)).toEqual([]);
+    } finally {
+      stack.emulator.setFaults([]);
+    }
+  });
+
   it('log a NOT_FOUND room with its masked code at info, and nothing at error level', async () => {
     const res = await stack.gql('{ room(id: "no-such-room") { hmsId } }');
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -6,11 +6,14 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisClient } from '../../src/redis.js';
+import { envelope, postWebhook } from '../helpers/live.js';
 import { hasRedis, type RedisServer, startRedisServer } from '../helpers/redis.js';
 import { type Stack, startStack } from '../helpers/stack.js';
 
 const median = (values: number[]) =>
   [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
+
+const WEBHOOK_SECRET = 'outage-webhook-secret-0123456789';
 
 describe.skipIf(!hasRedis)('a Redis outage', () => {
   let server: RedisServer;
@@ -24,7 +27,12 @@ describe.skipIf(!hasRedis)('a Redis outage', () => {
     redis = await createRedisClient(server.url);
     await new Promise((resolve) => redis.once('ready', resolve));
     // Upstream latency dominates both phases: the comparison is about Redis waits only.
-    stack = await startStack({ redis, logs, emulator: { latency: { ms: 20 } } });
+    stack = await startStack({
+      redis,
+      logs,
+      emulator: { latency: { ms: 20 } },
+      gateway: { webhookSecret: WEBHOOK_SECRET },
+    });
     const room = (await stack.hms.rooms.list({ name: 'product-standup' })).items[0]?.id as string;
     sessionId = (await stack.hms.activeRooms.get(room)).session.id;
   }, 30_000);
@@ -65,5 +73,10 @@ describe.skipIf(!hasRedis)('a Redis outage', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const warnings = logs.filter((line) => line.includes('redis unavailable'));
     expect(warnings.length).toBeLessThanOrEqual(1);
+
+    // Webhooks cannot be de-duplicated without Redis: 503 at once (100ms retries), not after
+    // queueing behind the reconnect.
+    const hook = envelope('peer.join.success', { room_id: 'r', session_id: sessionId, user_name: 'Ada' });
+    expect((await postWebhook(stack.url, hook, { 'x-hms-webhook-secret': WEBHOOK_SECRET })).status).toBe(503);
   });
 });
