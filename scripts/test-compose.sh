@@ -12,16 +12,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/container-base.sh
 container_setup podman-compose
-
-BASE_TAG=localhost/hms-graph-base:$(node --version)
-IMAGE=localhost/hms-graph:compose-test
-REDIS_IMAGE=localhost/hms-graph-redis:compose-test
+container_base_image
+IMAGE=localhost/hms-graph:compose-test-$$
+REDIS_IMAGE=localhost/hms-graph-redis:compose-test-$node_version
 PROJECT=hms-graph-compose-test-$$
 WORK=$(mktemp -d)
-container_base_image "$BASE_TAG"
 
-echo "building $IMAGE"
-buildah bud --isolation chroot --network host --build-arg "BASE_IMAGE=$BASE_TAG" -t "$IMAGE" . \
+echo "building $IMAGE (Docker format: the gateways' health check is the image's HEALTHCHECK)"
+buildah bud --format docker --isolation chroot --network host --build-arg "BASE_IMAGE=$BASE_TAG" -t "$IMAGE" . \
   >"$CACHE/compose-build.log" 2>&1 || { tail -40 "$CACHE/compose-build.log"; exit 1; }
 if ! podman image exists "$REDIS_IMAGE"; then
   echo "building $REDIS_IMAGE"
@@ -52,6 +50,7 @@ logs() { for s in emulator redis gateway-a gateway-b; do echo "--- $s"; podman l
 cleanup() {
   compose down >/dev/null 2>&1 || true
   podman network rm "${PROJECT}_default" >/dev/null 2>&1 || true   # podman-compose 1.0.3 leaves it
+  podman rmi -f "$IMAGE" >/dev/null 2>&1 || true   # the Redis image stays cached
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -59,7 +58,8 @@ trap cleanup EXIT
 echo "starting $PROJECT: gateway-a on :$A_PORT, gateway-b on :$B_PORT, redis, emulator on :$EMULATOR_PORT"
 compose up -d >"$WORK/up.log" 2>&1 || { cat "$WORK/up.log"; exit 1; }
 
-# Health checks, as the compose file declares them (no systemd here to run them on a timer).
+# Health checks, as the compose file (Redis) and the image (gateways) declare them; without
+# systemd podman does not schedule them, so run each as the scheduler would until it passes.
 for service in redis gateway-a gateway-b; do
   ok=
   for _ in $(seq 1 120); do

@@ -3,66 +3,17 @@
 # image in demo mode with podman, waits for its health check to report healthy, queries it, and
 # stops it with SIGTERM, expecting exit 0 within the grace period. Prints the image size; removes
 # every image and container it made (the cached base image stays, see below).
-# No registry is reachable here, so the base image is made locally: a debootstrap'ed Debian 12
-# with this machine's Node 24 (and npm for the build stage), passed in as BASE_IMAGE. It is cached
-# in $CACHE and as $BASE_TAG between runs.
+# No registry is reachable here, so the base image is made locally (scripts/container-base.sh,
+# shared with test-compose.sh) and passed in as BASE_IMAGE.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CACHE=${HMS_CONTAINER_CACHE:-/var/tmp/hms-graph-container}
+source scripts/container-base.sh
+container_setup
+container_base_image
 IMAGE=localhost/hms-graph:test-$$
 NAME=hms-graph-test-$$
 STOP_TIMEOUT=10   # Docker's default; the image's GATEWAY_SHUTDOWN_GRACE_MS (8 s) is below it
-mkdir -p "$CACHE"
-
-node_bin=$(readlink -f "$(command -v node)")
-if [ "$("$node_bin" -p 'process.versions.node.split(".")[0]')" -lt 24 ]; then
-  echo "node on PATH is $("$node_bin" --version); put Node 24 first on PATH (e.g. /opt/node24/node_modules/.bin)"
-  exit 1
-fi
-
-need=()
-for tool in buildah podman runc debootstrap; do command -v "$tool" >/dev/null || need+=("$tool"); done
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing ${need[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq buildah podman runc debootstrap >/dev/null
-fi
-
-# podman needs runc and lower ulimits on this kernel; keep that out of /etc.
-export CONTAINERS_CONF="$CACHE/containers.conf"
-cat > "$CONTAINERS_CONF" <<'CONF'
-[containers]
-default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
-[engine]
-runtime = "runc"
-CONF
-
-node_version=$("$node_bin" --version)
-BASE_TAG=localhost/hms-graph-base:test-container-$node_version
-if ! podman image exists "$BASE_TAG" || [ "$(podman image inspect "$BASE_TAG" --format '{{index .Labels "node.version"}}')" != "$node_version" ]; then
-  if [ ! -f "$CACHE/base-$node_version.tar" ]; then
-    echo "building the local base image (debootstrap, about a minute)"
-    rm -rf "$CACHE/rootfs"
-    debootstrap --variant=minbase bookworm "$CACHE/rootfs" http://deb.debian.org/debian >/dev/null
-    install -m 0755 "$node_bin" "$CACHE/rootfs/usr/local/bin/node"
-    # The npm this machine runs (bin/npm-cli.js inside its package folder).
-    npm_dir=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
-    mkdir -p "$CACHE/rootfs/usr/local/lib/node_modules"
-    cp -a "$npm_dir" "$CACHE/rootfs/usr/local/lib/node_modules/npm"
-    ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$CACHE/rootfs/usr/local/bin/npm"
-    chroot "$CACHE/rootfs" /bin/sh -c 'getent passwd node >/dev/null || useradd --create-home --uid 1000 node'
-    # This machine reaches registries through an intercepting proxy: its CA bundle stands in for
-    # the public trust store a real node:24 image has.
-    mkdir -p "$CACHE/rootfs/etc/ssl/certs"
-    cp /etc/ssl/certs/ca-certificates.crt "$CACHE/rootfs/etc/ssl/certs/ca-certificates.crt"
-    tar -C "$CACHE/rootfs" -cf "$CACHE/base-$node_version.tar" .
-    rm -rf "$CACHE/rootfs"
-  fi
-  podman import --change 'ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt' \
-    --change 'ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    --change "LABEL node.version=$node_version" \
-    "$CACHE/base-$node_version.tar" "$BASE_TAG" >/dev/null
-fi
 
 dangling_before=$(podman images -q --filter dangling=true | sort)
 cleanup() {
