@@ -30,7 +30,7 @@ import { useIntrospectionSwitch } from './plugins/use-introspection-switch.js';
 import { useLandingPage } from './plugins/use-landing-page.js';
 import { useMetricsRoute } from './plugins/use-metrics-route.js';
 import { useOperationLog } from './plugins/use-operation-log.js';
-import { useRequestShape } from './plugins/use-request-shape.js';
+import { DEFAULT_MAX_JSON_DEPTH, jsonDeeperThan, useRequestShape } from './plugins/use-request-shape.js';
 import {
   DEFAULT_MAX_SUBSCRIPTIONS_PER_CALLER,
   useSubscriptionLimit,
@@ -328,6 +328,14 @@ export function createGateway({
     },
     // Yoga's graphql-ws recipe: the same envelop pipeline (plugins, context) as HTTP requests.
     prepare: async (payload, request) => {
+      // useRequestShape's check, which runs on HTTP parameters only (onParams).
+      for (const name of ['variables', 'extensions'] as const) {
+        if (jsonDeeperThan(payload[name], DEFAULT_MAX_JSON_DEPTH)) {
+          return [
+            gqlError('BAD_USER_INPUT', `Request ${name} nest deeper than ${DEFAULT_MAX_JSON_DEPTH} levels`),
+          ];
+        }
+      }
       const params = await resolvePersisted(payload, request);
       const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
         request,

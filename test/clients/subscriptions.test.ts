@@ -190,6 +190,18 @@ describe('graphql-ws and the gateway plugins', () => {
   });
 });
 
+describe('graphql-ws and request shape', () => {
+  it('refuses variables nested deeper than HTTP allows, without running the operation', async () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100; i++) deep = [deep];
+    const client = wsClient(await bearer({ scope: 'hms:read' }));
+    // Refused before execution: graphql-ws sends an `error` message, which the iterator throws.
+    await expect(
+      client.iterate({ query: 'query ($v: [String]) { __typename }', variables: { v: deep } }).next(),
+    ).rejects.toMatchObject([{ extensions: { code: 'BAD_USER_INPUT' } }]);
+  });
+});
+
 describe('graphql-sse (SSE)', () => {
   it('delivers a roomEvents event', async () => {
     const authorization = await bearer({ scope: 'hms:read' });
