@@ -46,7 +46,15 @@ export interface ChildQuery {
 }
 
 /** Page size for room-wide walks: the largest the API allows, to minimise calls. */
-const PAGE = 100;
+export const ROOM_PAGE = 100;
+const PAGE = ROOM_PAGE;
+
+/**
+ * The first page of a room-wide list (`{ room_id, limit: ROOM_PAGE }`) when one was already
+ * started for this request (look-ahead prefetch), so the walk starts from it instead of waiting
+ * for the sessions before its first call.
+ */
+export type RoomHead<T> = (roomId: string) => Promise<Page<T>> | undefined;
 /** Safety bound for a single session's children (a session has a handful of jobs). */
 const MAX_PER_SESSION = 2000;
 
@@ -62,6 +70,7 @@ export async function loadSessionChildren<T extends SessionChild>(
   options: RequestOptions,
   prime: (items: T[]) => void,
   cache?: ChildrenCache<T>,
+  head?: RoomHead<T>,
 ): Promise<Map<string, T[] | Error>> {
   async function bySession(sessionId: string): Promise<T[]> {
     const items: T[] = [];
@@ -76,12 +85,20 @@ export async function loadSessionChildren<T extends SessionChild>(
     return items;
   }
 
-  async function byRoom(roomId: string, group: SessionScope[], out: Map<string, T[] | Error>): Promise<void> {
+  async function byRoom(
+    roomId: string,
+    group: SessionScope[],
+    out: Map<string, T[] | Error>,
+    first: Promise<Page<T>> | undefined,
+  ): Promise<void> {
     const found = new Map<string, T[]>(group.map((s) => [s.id, []]));
     let uncovered = group;
     let start: string | undefined;
-    while (uncovered.length > 1) {
-      const page = await list({ room_id: roomId, limit: PAGE, start }, options);
+    // A page already in flight is read whatever the group's size: it costs nothing more.
+    let pending = first;
+    while (pending || uncovered.length > 1) {
+      const page = await (pending ?? list({ room_id: roomId, limit: PAGE, start }, options));
+      pending = undefined;
       prime(page.items);
       for (const item of page.items) found.get(item.session_id)?.push(item);
       const last = page.items.at(-1);
@@ -123,11 +140,12 @@ export async function loadSessionChildren<T extends SessionChild>(
   await Promise.all(
     [...rooms].map(async ([roomId, group]) => {
       try {
-        if (group.length === 1) {
+        const first = head?.(roomId);
+        if (group.length === 1 && !first) {
           const [only] = group as [SessionScope];
           out.set(only.id, await bySession(only.id));
         } else {
-          await byRoom(roomId, group, out);
+          await byRoom(roomId, group, out, first);
         }
       } catch (error) {
         for (const s of group) out.set(s.id, error as Error);
@@ -149,10 +167,11 @@ export function createSessionChildrenLoader<T extends SessionChild>(
   options: RequestOptions,
   prime: (items: T[]) => void,
   cache?: ChildrenCache<T>,
+  head?: RoomHead<T>,
 ): DataLoader<SessionScope, T[], string> {
   return new DataLoader<SessionScope, T[], string>(
     async (scopes) => {
-      const out = await loadSessionChildren(list, scopes, options, prime, cache);
+      const out = await loadSessionChildren(list, scopes, options, prime, cache, head);
       return scopes.map((s) => out.get(s.id) ?? []);
     },
     { cacheKeyFn: (scope) => scope.id },

@@ -4,13 +4,16 @@
  */
 import DataLoader from 'dataloader';
 import { type EntityCache, type EntityKind, policy } from '../cache.js';
-import type { HmsApi, RequestOptions } from '../hms/api.js';
+import type { HmsApi, Page, RequestOptions } from '../hms/api.js';
 import type { ListSessionsQuery, Recording, RecordingAsset, Session } from '../hms/types.js';
 import type { JobLoaders } from './jobs.js';
 import {
+  type ChildQuery,
   type ChildrenCache,
   createSessionChildrenLoader,
   loadSessionChildren,
+  ROOM_PAGE,
+  type RoomHead,
   type SessionScope,
 } from './session-children.js';
 import { byId, pages, plainId, primeBy, primer } from './shared.js';
@@ -45,6 +48,30 @@ export function createSessionLoaders(hms: HmsApi, ro: RequestOptions, jobs: JobL
     };
   }
 
+  /**
+   * The first page of a room-wide child list, at most once per room and request. `start` is what
+   * the look-ahead prefetch calls (with the room's sessions, before they are known); the session
+   * children loaders read a started head instead of issuing the same call a round trip later.
+   */
+  function roomHeads<T>(list: (query: ChildQuery, options: RequestOptions) => Promise<Page<T>>) {
+    const heads = new Map<string, Promise<Page<T>>>();
+    const started: RoomHead<T> = (roomId) => heads.get(roomId);
+    return {
+      started,
+      start(roomId: string): Promise<Page<T>> {
+        let head = heads.get(roomId);
+        if (!head) {
+          head = list({ room_id: roomId, limit: ROOM_PAGE }, ro);
+          head.catch(() => undefined);
+          heads.set(roomId, head);
+        }
+        return head;
+      },
+    };
+  }
+  const recordingHeads = roomHeads<Recording>((q, o) => hms.recordings.list(q, o));
+  const assetHeads = roomHeads<RecordingAsset>((q, o) => hms.recordingAssets.list(q, o));
+
   const session = byId((id, o) => hms.sessions.get(id, o), ro);
   const { recording, recordingAsset } = jobs;
   const recordingAssetsBySession = createSessionChildrenLoader<RecordingAsset>(
@@ -52,6 +79,7 @@ export function createSessionLoaders(hms: HmsApi, ro: RequestOptions, jobs: JobL
     ro,
     primer(recordingAsset),
     childrenCache<RecordingAsset>('assetsBySession', policy.sessionAssets),
+    assetHeads.started,
   );
   /** Sessions whose whole asset list is (being) loaded: their jobs read from it for free. */
   const assetSessions = new Set<string>();
@@ -77,6 +105,8 @@ export function createSessionLoaders(hms: HmsApi, ro: RequestOptions, jobs: JobL
         [...scopes.values()],
         ro,
         primer(recordingAsset),
+        undefined,
+        assetHeads.started,
       );
       return jobs.map((job) => {
         const assets = out.get(job.sessionId) ?? [];
@@ -107,7 +137,11 @@ export function createSessionLoaders(hms: HmsApi, ro: RequestOptions, jobs: JobL
       ro,
       primer(recording),
       childrenCache<Recording>('recordingsBySession', policy.sessionJobs),
+      recordingHeads.started,
     ),
+    /** Starts the first room-wide page of recordings / assets (look-ahead prefetch). */
+    prefetchRoomRecordings: recordingHeads.start,
+    prefetchRoomAssets: assetHeads.start,
     sessionAssets,
     jobAssets,
   };

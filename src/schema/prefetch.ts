@@ -20,10 +20,17 @@ import {
 } from 'graphql';
 import type { Context } from '../context.js';
 
+/** Where a prefetcher's field sits in the document, to look further ahead into its selection. */
+export interface PrefetchSite {
+  info: GraphQLResolveInfo;
+  field: FieldNode;
+}
+
 type Prefetcher = (
   parentId: string,
   args: Record<string, unknown>,
   ctx: Context,
+  site: PrefetchSite,
 ) => Promise<unknown> | undefined;
 
 const registry = new Map<string, Map<string, Prefetcher>>();
@@ -89,7 +96,7 @@ export function prefetchChildren(
     try {
       const args = getArgumentValues(definition, field, info.variableValues);
       // The resolver receives the same promise and reports its failure on the right path.
-      prefetch(parentId, args, ctx)?.catch(() => undefined);
+      prefetch(parentId, args, ctx, { info, field })?.catch(() => undefined);
     } catch {
       // Invalid arguments: the field's own resolver reports them.
     }
@@ -115,4 +122,41 @@ export function selectsField(info: GraphQLResolveInfo, name: string, depth = 3):
     return false;
   };
   return info.fieldNodes.some((node) => visit(node.selectionSet, 1, new Set()));
+}
+
+/**
+ * The fields named `path[0]`, then `path[1]` within them, and so on, selected under `fields`
+ * (through fragments and honouring @skip/@include). Type conditions are not checked: at worst a
+ * prefetch starts a load the resolvers then do not read.
+ */
+export function selectedPath(
+  info: GraphQLResolveInfo,
+  fields: readonly FieldNode[],
+  path: readonly string[],
+) {
+  let level: FieldNode[] = [...fields];
+  for (const name of path) {
+    const next: FieldNode[] = [];
+    const visit = (selectionSet: SelectionSetNode | undefined, seen: Set<string>) => {
+      for (const selection of selectionSet?.selections ?? []) {
+        if (!included(info, selection)) continue;
+        if (selection.kind === Kind.FIELD) {
+          if (selection.name.value === name) next.push(selection);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, seen);
+        else if (!seen.has(selection.name.value)) {
+          seen.add(selection.name.value);
+          visit(info.fragments[selection.name.value]?.selectionSet, seen);
+        }
+      }
+    };
+    for (const field of level) visit(field.selectionSet, new Set());
+    if (next.length === 0) return next;
+    level = next;
+  }
+  return level;
+}
+
+/** The items of a connection selected under `fields`: its `nodes` and its `edges { node }`. */
+export function connectionNodes(info: GraphQLResolveInfo, fields: readonly FieldNode[]): FieldNode[] {
+  return [...selectedPath(info, fields, ['nodes']), ...selectedPath(info, fields, ['edges', 'node'])];
 }

@@ -4,7 +4,7 @@ import type { ListSessionsQuery } from '../hms/types.js';
 import { builder } from './builder.js';
 import { loadNodes, parseConnectionArgs, parseId, toConnection } from './connection.js';
 import { JobStatus, LegacyRecordingStatus, RoomRegion, UNKNOWN_VALUE } from './enums.js';
-import { prefetchChildren, registerPrefetch } from './prefetch.js';
+import { connectionNodes, prefetchChildren, registerPrefetch, selectedPath } from './prefetch.js';
 import {
   ActiveRoomRef,
   ExternalStreamConnection,
@@ -73,8 +73,26 @@ const roomPages = {
     ctx.loaders.externalStreamsPage.load(roomJobsKey(roomId, args)),
 };
 for (const [field, load] of Object.entries(roomPages)) {
-  registerPrefetch('Room', field, (roomId, args, ctx) => load(ctx, roomId, args));
+  if (field !== 'sessions') registerPrefetch('Room', field, (roomId, args, ctx) => load(ctx, roomId, args));
 }
+/**
+ * The sessions' recordings and assets come from room-wide lists that only page back as far as
+ * the oldest session: their first pages need nothing but the room id, so they start now, in the
+ * same round trip as the room and its sessions (one round trip for a dashboard). Older pages
+ * are fetched later only when a requested session predates what the first page reached.
+ */
+registerPrefetch('Room', 'sessions', (roomId, args, ctx, { info, field }) => {
+  const sessions = connectionNodes(info, [field]);
+  const recordings = selectedPath(info, sessions, ['recordings']);
+  if (recordings.length > 0) ctx.loaders.prefetchRoomRecordings(roomId);
+  if (
+    selectedPath(info, sessions, ['recordingAssets']).length > 0 ||
+    selectedPath(info, connectionNodes(info, recordings), ['assets']).length > 0
+  ) {
+    ctx.loaders.prefetchRoomAssets(roomId);
+  }
+  return roomPages.sessions(ctx, roomId, args);
+});
 registerPrefetch('Room', 'roomCodes', (roomId, _args, ctx) => ctx.loaders.roomCodes.load(roomId));
 registerPrefetch('Room', 'activeRoom', (roomId, _args, ctx) => ctx.loaders.activeRoom.load(roomId));
 registerPrefetch('Room', 'activeSession', (roomId, _args, ctx) => ctx.loaders.activeRoom.load(roomId));
