@@ -4,12 +4,32 @@
  * emulator's peak concurrency under a latency that dwarfs the gateway's dispatch time, not by
  * timing. And the answers stay exact when a busy room's recordings span several pages.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DashboardDocument, type DashboardQuery } from '../../examples/dashboard/src/generated/graphql.js';
 import { SEED_ROOMS } from '../../src/emulator/index.js';
-import { type Json, type Stack, startStack } from '../helpers/stack.js';
+import { type Stack, startStack, typed } from '../helpers/stack.js';
 
-const DASHBOARD = readFileSync(new URL('../../schema/operations/dashboard.graphql', import.meta.url), 'utf8');
+interface Nodes<T> {
+  nodes: T[];
+}
+interface BusyRoom {
+  room: {
+    sessions: Nodes<{
+      hmsId: string;
+      recordings: Nodes<{ hmsId: string; assets: Array<{ hmsId: string }> }>;
+    }>;
+  };
+}
+const BUSY_ROOM = typed<BusyRoom>(
+  `query($id: ID!) { room(id: $id) { sessions(first: 5) { nodes { hmsId
+     recordings(first: 100) { nodes { hmsId assets { hmsId } } } } } } }`,
+);
+const SESSIONS_AND_RECORDINGS = typed<BusyRoom>(
+  `query($id: ID!) { room(id: $id) { sessions(first: 3) { nodes { hmsId recordings { nodes { hmsId } } } } } }`,
+);
+/** What a dashboard loaded, without the durations of live sessions (they move with the clock). */
+const loaded = (data: DashboardQuery | null | undefined) =>
+  data?.room?.sessions?.nodes.map((s) => [s.hmsId, s.recordings?.nodes.map((r) => r.hmsId)]);
 
 async function roomId(stack: Stack, name: string): Promise<string> {
   const id = (await stack.hms.rooms.list({ name })).items[0]?.id;
@@ -25,15 +45,17 @@ describe('dashboard round trips', () => {
   afterAll(() => stack?.close());
 
   it('sends all four calls of a cold dashboard together, and the three of a warm one', async () => {
+    // Cold: nothing cached in the gateway, whichever test ran before.
+    stack.reset();
     const id = await roomId(stack, SEED_ROOMS.live);
     // Each answer waits 1 s: a second wave would start only after the first one ended, so the
     // peak concurrency tells one round trip (4 in flight) from two (2 then 2).
     stack.emulator.setLatency({ ms: 1000 });
     try {
       stack.resetCalls();
-      const cold = await stack.gql(DASHBOARD, { roomId: id });
+      const cold = await stack.run(DashboardDocument, { roomId: id });
       expect(cold.errors).toBeUndefined();
-      expect(cold.data?.room.sessions.nodes).toHaveLength(10);
+      expect(cold.data?.room?.sessions?.nodes).toHaveLength(10);
       const coldStats = stack.emulator.stats();
       expect(coldStats.total).toBe(4);
       expect(coldStats.peakConcurrent).toBe(4);
@@ -45,11 +67,8 @@ describe('dashboard round trips', () => {
       ]);
 
       stack.resetCalls();
-      const warm = await stack.gql(DASHBOARD, { roomId: id });
-      // Live sessions' durations move with the clock: compare what was loaded, not the seconds.
-      const ids = (data: Json) =>
-        data.room.sessions.nodes.map((s: Json) => [s.hmsId, s.recordings.nodes.map((r: Json) => r.hmsId)]);
-      expect(ids(warm.data)).toEqual(ids(cold.data));
+      const warm = await stack.run(DashboardDocument, { roomId: id });
+      expect(loaded(warm.data)).toEqual(loaded(cold.data));
       const warmStats = stack.emulator.stats();
       expect(warmStats.total).toBe(3);
       expect(warmStats.peakConcurrent).toBe(3);
@@ -61,10 +80,7 @@ describe('dashboard round trips', () => {
   it('starts no room-wide list that the selection does not need', async () => {
     const id = await roomId(stack, SEED_ROOMS.live);
     stack.resetCalls();
-    const res = await stack.gql(
-      `query($id: ID!) { room(id: $id) { sessions(first: 3) { nodes { hmsId recordings { nodes { hmsId } } } } } }`,
-      { id },
-    );
+    const res = await stack.gql(SESSIONS_AND_RECORDINGS, { id });
     expect(res.errors).toBeUndefined();
     expect(stack.calls().byRoute['GET /v2/recording-assets']).toBeUndefined();
     expect(stack.calls().byRoute['GET /v2/recordings']).toBe(1);
@@ -110,21 +126,17 @@ describe('a busy room whose recordings span pages', () => {
     const assets = stack.emulator.state.assets(id);
 
     stack.resetCalls();
-    const res = await stack.gql(
-      `query($id: ID!) { room(id: $id) { sessions(first: 5) { nodes { hmsId
-         recordings(first: 100) { nodes { hmsId assets { hmsId } } } } } } }`,
-      { id },
-    );
+    const res = await stack.gql(BUSY_ROOM, { id });
     expect(res.errors).toBeUndefined();
-    const sessions: Json[] = res.data?.room.sessions.nodes;
+    const sessions = res.data?.room.sessions.nodes ?? [];
     expect(sessions.length).toBeGreaterThanOrEqual(4);
     for (const s of sessions) {
       const expected = recordings.filter((r) => r.session_id === s.hmsId).map((r) => r.id);
-      const got: Json[] = s.recordings.nodes;
+      const got = s.recordings.nodes;
       expect(got.map((r) => r.hmsId).sort()).toEqual(expected.sort());
       for (const r of got) {
         const want = assets.filter((a) => a.job_id === r.hmsId).map((a) => a.id);
-        expect(r.assets.map((a: Json) => a.hmsId).sort()).toEqual(want.sort());
+        expect(r.assets.map((a) => a.hmsId).sort()).toEqual(want.sort());
       }
     }
     expect(sessions.map((s) => s.recordings.nodes.length).slice(0, 3)).toEqual([70, 70, 3]);
