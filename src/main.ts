@@ -110,6 +110,8 @@ async function main() {
     redis,
     telemetry,
   });
+  // Warm before ready: /ready answers 503 until the token, the pool and the known operations are warm.
+  gateway.warm().catch((error: unknown) => logger.warn({ err: error }, 'warm-up failed; /ready retries it'));
   const server = createServer(gateway.yoga);
   gateway.attachWebSockets(server);
 

@@ -41,6 +41,7 @@ import { useWarnings } from './plugins/use-warnings.js';
 import { createEventBus, type EventBus, workspacePrefix } from './pubsub.js';
 import { schema } from './schema/index.js';
 import { annotate, cacheEvent, type Telemetry } from './telemetry.js';
+import { WARMUP_CALLER, warmUp } from './warmup.js';
 import { createMemoryDedupe, createRedisDedupe } from './webhooks/dedupe.js';
 import { useWebhookRoute } from './webhooks/route.js';
 import { createWebSocketHandler } from './ws.js';
@@ -307,7 +308,14 @@ export function createGateway({
       useUpstreamBudget({ maxUpstreamCalls: config.maxUpstreamCalls }),
       useOperationLog({ logger, metrics }),
       useWarnings(),
-      useUpstreamReadiness({ hms, health: metrics.upstreamHealth, logger, draining: () => draining }),
+      useUpstreamReadiness({
+        hms,
+        health: metrics.upstreamHealth,
+        logger,
+        draining: () => draining,
+        // Once warm-up was asked for (main.ts does), not ready before it has succeeded.
+        warmedUp: () => (warmRequested ? warm() : Promise.resolve()),
+      }),
     ],
   });
 
@@ -356,6 +364,31 @@ export function createGateway({
     },
   });
 
+  /** A GraphQL request through the whole gateway, in process, as the warm-up's read-only caller. */
+  const executeInProcess = async (query: string, variables: Record<string, unknown>) => {
+    const request = new Request('http://hms-graph.internal/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-request-id': 'warm-up' },
+      body: JSON.stringify({ query, variables }),
+    });
+    callerAuth.trust(request, WARMUP_CALLER);
+    return (await yoga.fetch(request)).json();
+  };
+  let warming: Promise<void> | undefined;
+  let warmRequested = false;
+  /**
+   * Warm before ready (src/warmup.ts). Idempotent; `/ready` answers 503 until it has succeeded,
+   * and a failed warm-up (100ms unreachable) runs again on the next `/ready` probe.
+   */
+  const warm = (): Promise<void> => {
+    warmRequested = true;
+    warming ??= warmUp({ yoga, hms, schema, logger, execute: executeInProcess }).catch((error: unknown) => {
+      warming = undefined;
+      throw error;
+    });
+    return warming;
+  };
+
   return {
     yoga,
     hms,
@@ -373,6 +406,7 @@ export function createGateway({
     get draining() {
       return draining;
     },
+    warm,
     /**
      * GraphQL over WebSocket on the GraphQL path of a node:http server (`server.on('upgrade')`).
      * Call it where the server is created; `ws` and graphql-ws load on the first upgrade.

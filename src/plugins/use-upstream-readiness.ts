@@ -23,6 +23,8 @@ export interface UpstreamReadinessOptions {
   endpoint?: string;
   /** A probe that takes longer counts as a failure. @default 5000 */
   probeTimeoutMs?: number;
+  /** Not ready before this has resolved (the warm-up, src/warmup.ts); a rejection answers 503. */
+  warmedUp?: () => Promise<void>;
 }
 
 export function useUpstreamReadiness(options: UpstreamReadinessOptions): Plugin {
@@ -61,6 +63,14 @@ export function useUpstreamReadiness(options: UpstreamReadinessOptions): Plugin 
           }),
         );
       if (draining()) return answer(false, 'shutting down');
+      if (options.warmedUp) {
+        try {
+          await options.warmedUp();
+        } catch (error) {
+          logger.warn({ err: error }, 'not ready: the warm-up failed');
+          return answer(false, 'warming up failed');
+        }
+      }
       if (health.recentlyHealthy) return answer(true, 'ready');
       const ok = await probe();
       answer(ok, ok ? 'ready' : '100ms unavailable');

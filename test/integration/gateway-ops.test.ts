@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { auditServer } from 'graphql-http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DashboardDocument } from '../../examples/dashboard/src/generated/graphql.js';
 import { type Stack, startStack } from '../helpers/stack.js';
 
 const DASHBOARD = readFileSync(new URL('../../schema/operations/dashboard.graphql', import.meta.url), 'utf8');
@@ -46,17 +47,22 @@ describe('entity cache', () => {
       const roomId = (await fresh.hms.rooms.list({ name: 'product-standup' })).items[0]?.id as string;
       await fresh.gql(DASHBOARD, { roomId });
       fresh.resetCalls();
-      const second = await fresh.gql(DASHBOARD, { roomId });
+      const second = await fresh.run(DashboardDocument, { roomId });
       expect(second.errors).toBeUndefined();
       const routes = fresh.calls().byRoute;
-      // The session list is always fresh; the live session's jobs and assets are fetched per session.
+      // The session list is always fresh; the live session's jobs and assets come from the first
+      // room-wide page, started with the sessions (one round trip); ended sessions from the cache.
       expect(routes['GET /v2/rooms/{id}'] ?? 0).toBe(0);
       expect(routes['GET /v2/sessions']).toBe(1);
       expect(routes['GET /v2/recordings']).toBe(1);
       expect(routes['GET /v2/recording-assets']).toBe(1);
       const log = fresh.emulator.stats().log.filter((e) => e.route === 'GET /v2/recordings');
-      const active = await fresh.hms.activeRooms.get(roomId);
-      expect(log.at(-1)?.query.session_id).toBe(active.session.id);
+      expect(log.at(-1)?.query.room_id).toBe(roomId);
+      const live = (await fresh.hms.activeRooms.get(roomId)).session.id;
+      const sessions = second.data?.room?.sessions?.nodes ?? [];
+      const liveRecordings = sessions.find((s) => s.hmsId === live)?.recordings?.nodes ?? [];
+      const expected = fresh.emulator.state.recordings(roomId).filter((r) => r.session_id === live);
+      expect(liveRecordings.map((r) => r.hmsId).sort()).toEqual(expected.map((r) => r.id).sort());
     } finally {
       await fresh.close();
     }
