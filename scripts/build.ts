@@ -19,6 +19,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
+import { RELAUNCH } from '../src/node-flags.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = join(ROOT, 'dist');
@@ -98,6 +99,8 @@ const lazyImports: Plugin = {
 export async function buildServer(outdir = DIST): Promise<Metafile[]> {
   const main = build({
     ...COMMON,
+    // Before anything else runs: the heap flags, however it was started (src/node-flags.ts).
+    banner: { js: `${RELAUNCH}\n${CJS_SHIMS}` },
     entryPoints: { main: 'src/main.ts' },
     outdir,
     plugins: [lazyImports],

@@ -1,0 +1,22 @@
+/**
+ * The V8 heap flags the gateway runs with, wherever it is started (README: Memory). With Node's
+ * defaults the young generation grows to 32 MiB per semi-space and the old generation grows
+ * generously, so 50 busy clients took the RSS to ~1.6x bare graphql-yoga's; these flags keep it
+ * near bare Yoga's for a measured CPU cost (`npm run bench`, memory rows).
+ *
+ * The container passes them on its command line; `npm start` too; `node dist/main.js` without
+ * them re-executes itself with them at once (`process.execve`: same PID, before any of the
+ * gateway's code runs). Passing either flag yourself, on the command line or in NODE_OPTIONS,
+ * means you chose the heap settings: nothing is changed. `--heap-growing-percent=0` is V8's own
+ * default and runs the gateway with Node's defaults.
+ *
+ * No imports and no side effects: the build turns RELAUNCH into the first statement of
+ * dist/main.js.
+ */
+export const NODE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=30'] as const;
+
+/** Flags that, when already given, mean the operator chose the heap settings. */
+export const HEAP_FLAG_NAMES = ['--max-semi-space-size', '--heap-growing-percent'] as const;
+
+/** JavaScript run first in dist/main.js (esbuild banner). */
+export const RELAUNCH = `{const given=[...process.execArgv,...(process.env.NODE_OPTIONS??'').split(/\\s+/)];if(typeof process.execve==='function'&&!given.some((a)=>${JSON.stringify(HEAP_FLAG_NAMES)}.some((n)=>a.startsWith(n))))process.execve(process.execPath,[process.execPath,...${JSON.stringify(NODE_FLAGS)},...process.execArgv,...process.argv.slice(1)]);}`;
