@@ -15,11 +15,34 @@ function toDate(value: unknown): Date | null {
   return null;
 }
 
+/**
+ * Serialised forms of timestamp strings seen recently. The same instants recur in every answer
+ * about a room (sessions, peers, jobs, assets), and parsing one into a Date and back costs more
+ * than the rest of its field; bounded, and cleared when full.
+ */
+const isoCache = new Map<string, string>();
+const ISO_CACHE_MAX = 4096;
+
+function isoOf(value: string): string | null {
+  const known = isoCache.get(value);
+  if (known !== undefined) return known;
+  const date = toDate(value);
+  if (!date) return null;
+  const iso = date.toISOString();
+  if (isoCache.size >= ISO_CACHE_MAX) isoCache.clear();
+  isoCache.set(value, iso);
+  return iso;
+}
+
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
   description: 'An instant in ISO 8601 / RFC 3339 form, always UTC, e.g. `2026-11-24T20:12:56.000Z`.',
   specifiedByURL: 'https://scalars.graphql.org/andimarek/date-time',
   serialize(value) {
+    if (typeof value === 'string') {
+      const iso = isoOf(value);
+      if (iso !== null) return iso;
+    }
     const date = toDate(value);
     if (!date) throw new GraphQLError(`DateTime cannot represent ${JSON.stringify(value)}`);
     return date.toISOString();

@@ -42,7 +42,8 @@ describe('the gateway process', () => {
       PORT: String(port),
     });
     try {
-      await proc.waitForHttp(`http://127.0.0.1:${port}/health`);
+      // Ready, not just alive: the start-up warm-up's own upstream calls are over by then.
+      await proc.waitForHttp(`http://127.0.0.1:${port}/ready`);
       emulator.setLatency({ ms: 1500 });
       const inflight = fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
