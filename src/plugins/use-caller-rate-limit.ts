@@ -74,11 +74,25 @@ function refusal(s: RateLimitStatus): GraphQLError {
 
 export function useCallerRateLimit({ limit, store, logger }: CallerRateLimitOptions): Plugin<Context> {
   if (limit === null) return {};
+  // While Redis is away every request would fail here: warn once per outage, not per request.
+  let storeDown = false;
+  const storeFailed = (error: unknown, message: string) => {
+    if (storeDown) return;
+    storeDown = true;
+    logger.warn({ err: error }, message);
+  };
+  const storeAnswered = () => {
+    if (!storeDown) return;
+    storeDown = false;
+    logger.info('caller rate limit: usage store available again');
+  };
   const read = async (ctx: Context) => {
     try {
-      return status(limit, await store.read(callerKey(ctx)));
+      const usage = await store.read(callerKey(ctx));
+      storeAnswered();
+      return status(limit, usage);
     } catch (error) {
-      logger.warn({ err: error }, 'caller rate limit: usage store unavailable, not limiting');
+      storeFailed(error, 'caller rate limit: usage store unavailable, not limiting');
       return null;
     }
   };
@@ -102,7 +116,7 @@ export function useCallerRateLimit({ limit, store, logger }: CallerRateLimitOpti
             try {
               after = status(limit, await store.add(callerKey(ctx), ctx.cost.calls));
             } catch (error) {
-              logger.warn({ err: error }, 'caller rate limit: could not count upstream calls');
+              storeFailed(error, 'caller rate limit: could not count upstream calls');
             }
           }
           if (after)

@@ -31,7 +31,7 @@ describe.skipIf(!hasRedis)('a Redis outage', () => {
       redis,
       logs,
       emulator: { latency: { ms: 20 } },
-      gateway: { webhookSecret: WEBHOOK_SECRET },
+      gateway: { webhookSecret: WEBHOOK_SECRET, callerCallsPerMinute: 100_000 },
     });
     const room = (await stack.hms.rooms.list({ name: 'product-standup' })).items[0]?.id as string;
     sessionId = (await stack.hms.activeRooms.get(room)).session.id;
@@ -73,6 +73,8 @@ describe.skipIf(!hasRedis)('a Redis outage', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const warnings = logs.filter((line) => line.includes('redis unavailable'));
     expect(warnings.length).toBeLessThanOrEqual(1);
+    const limiterWarnings = logs.filter((line) => line.includes('usage store unavailable'));
+    expect(limiterWarnings.length).toBe(1);
 
     // Webhooks cannot be de-duplicated without Redis: 503 at once (100ms retries), not after
     // queueing behind the reconnect.
