@@ -85,6 +85,7 @@ function guardCalls(endpoint: EndpointName, env: CostEnv): number {
   const policy = specOf(endpoint).room;
   if (policy === 'workspace') return rooms;
   if (policy !== 'admin' && policy.from === 'lookup') return 'param' in policy ? 1 : rooms;
+  if (policy !== 'admin' && policy.from === 'attached') return rooms;
   return 0;
 }
 
@@ -111,6 +112,13 @@ const perRoomConnection =
   (args, parent) => ({
     calls: parent.objects * pagesOf(endpoint, first(args)),
     child: { objects: parent.objects * first(args), groups: parent.objects },
+  });
+/** A poll's sub-list: one page of `first + 1` per poll, after the room check of a confined caller. */
+const pollList =
+  (endpoint: EndpointName): Rule =>
+  (args, parent, env) => ({
+    calls: parent.objects * (pagesOf(endpoint, first(args)) + guardCalls(endpoint, env)),
+    child: { objects: parent.objects * first(args), groups: parent.objects * first(args) },
   });
 /** Batched per room by the session-children loaders. */
 const perGroup: Rule = (args, parent) => ({
@@ -228,6 +236,70 @@ export const COST_RULES: Record<string, Rule> = {
   'Template.role': free,
   'Template.roles': embeddedList,
   'TemplateRole.permissions': free,
+  // Page-numbered history: a window of `first` ≤ 100 spans at most two pages of 100.
+  'Query.webhookDeliveries': (args, parent) => ({
+    calls: parent.objects * (Math.ceil(first(args) / 100) + 1),
+    child: { objects: parent.objects * first(args), groups: first(args) },
+  }),
+  'Room.webhookDeliveries': (args, parent) => ({
+    calls: parent.objects * (Math.ceil(first(args) / 100) + 1),
+    child: { objects: parent.objects * first(args), groups: parent.objects * first(args) },
+  }),
+  'WebhookDelivery.room': reference,
+  'WebhookDelivery.session': reference,
+  'Query.webhookReplay': lookup('analytics.replayStatus'),
+  // One stats call per peer: the named ones, else `first` (default 10).
+  'Session.peerStats': (args, parent) => {
+    const peers = Array.isArray(args.peerIds) ? args.peerIds.length : first(args, 10);
+    return {
+      calls: parent.objects * peers,
+      child: { objects: parent.objects * peers, groups: parent.groups },
+    };
+  },
+  'PeerStats.peer': free,
+  'PeerStats.session': reference,
+  'PeerStats.room': reference,
+  'PeerStats.tracks': embeddedList,
+  'PeerStatsTrack.samples': embeddedList,
+  'Query.poll': lookup('polls.get'),
+  // One call per poll of the room (the first `first`, default 10) after the room itself.
+  'Room.polls': (args, parent, env) => {
+    const n = first(args, 10);
+    return {
+      calls: parent.objects * n * (1 + guardCalls('polls.get', env)),
+      child: { objects: parent.objects * n, groups: parent.objects * n },
+    };
+  },
+  'Session.polls': (args, parent, env) => {
+    const n = first(args, 10);
+    return {
+      calls: parent.groups + parent.objects * n * (1 + guardCalls('polls.getRun', env)),
+      child: { objects: parent.objects * n, groups: parent.objects * n },
+    };
+  },
+  'Poll.questions': embeddedList,
+  'PollQuestion.options': embeddedList,
+  'PollQuestion.answer': free,
+  'PollQuestion.attachments': embeddedList,
+  'Poll.runs': pollList('polls.listRuns'),
+  'Poll.responses': pollList('polls.listResponses'),
+  'Poll.results': pollList('polls.listResults'),
+  'Poll.response': perObject('polls.getResponse'),
+  'Poll.result': perObject('polls.getResult'),
+  'PollRun.poll': (_args, parent, env) => ({
+    calls: parent.groups * (1 + guardCalls('polls.get', env)),
+    child: parent,
+  }),
+  'PollRun.session': reference,
+  'PollResponse.session': reference,
+  'Room.streamKeys': (_args, parent) => ({
+    calls: parent.objects,
+    child: { objects: parent.objects, groups: parent.objects },
+  }),
+  'StreamKey.room': reference,
+  'Room.recordingInfo': free,
+  'RoomRecordingInfo.storage': free,
+  'Template.recordingConfigs': perObject('templates.getRecordings'),
   // Answered from the caller-usage store, never from 100ms.
   'Query.rateLimit': free,
   'Subscription.roomEvents': free,

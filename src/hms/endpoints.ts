@@ -29,17 +29,36 @@ import type {
   LiveStream,
   MessageResponse,
   PageQuery,
+  PeerStats,
+  Poll,
+  PollBody,
+  PollList,
+  PollListQuery,
+  PollOptionDto,
+  PollQuestionDto,
+  PollResponse,
+  PollResult,
+  PollRun,
   PresignedUrl,
   Recording,
   RecordingAsset,
+  RecordingConfig,
   Room,
   RoomCode,
   Session,
   StartExternalStreamBody,
   StartLiveStreamBody,
   StartRecordingBody,
+  StreamKey,
   Template,
+  TemplateBody,
+  TemplateRole,
   UpdateRoomBody,
+  WebhookHistory,
+  WebhookHistoryQuery,
+  WebhookReplayBody,
+  WebhookReplayStarted,
+  WebhookReplayStatus,
 } from './types.js';
 
 /** Page sizes the API documents (reference §4): what `limit` is clamped to before sending. */
@@ -66,8 +85,11 @@ export const OTHER_LIMITS: LimitRange = { min: 1, max: 100 };
  *   in each allowed room for an item whose `field` equals the argument.
  * - `{ from: 'result' }`: a read whose answer carries `room_id`; outside, it looks missing.
  * - `{ from: 'rooms', endpoint }`: the items are rooms; a confined list is its rooms, by id.
+ * - `{ from: 'attached', field, param }`: a workspace object that rooms refer to by id (polls: the
+ *   room's `polls`): visible when one of the caller's rooms lists `params[param]` in `field`.
  * - `'workspace'`: workspace-wide objects (templates): a confined caller sees those its rooms use.
- * - `'admin'`: callers without `hms_rooms` only (creating rooms, webhook history).
+ * - `'admin'`: callers without `hms_rooms` only (creating rooms and polls, template writes,
+ *   webhook history and replays).
  */
 export type RoomPolicy =
   | { readonly from: 'path'; readonly param: string }
@@ -77,6 +99,7 @@ export type RoomPolicy =
   | { readonly from: 'lookup'; readonly endpoint: string; readonly field: string }
   | { readonly from: 'result' }
   | { readonly from: 'rooms'; readonly endpoint: string }
+  | { readonly from: 'attached'; readonly field: 'polls'; readonly param: string }
   | 'workspace'
   | 'admin';
 
@@ -598,6 +621,310 @@ export const ENDPOINTS = {
     safe: true,
     room: 'workspace',
     cache: { mode: 'byId', kind: 'template', ttl: 'template' },
+    cost: CALL,
+  }),
+
+  /* Template writes and sub-resources (https://www.100ms.live/docs/server-side/v2/api-reference/policy/create-template-via-api).
+     Writes change every room using the template: unconfined callers only. */
+  'templates.create': endpoint<{ body: TemplateBody; response: Template }>()({
+    method: 'POST',
+    route: '/templates',
+    shape: 'object',
+    safe: false,
+    room: 'admin',
+    cache: null,
+    cost: CALL,
+  }),
+  // Overwrites the whole template (roles and settings required): the gateway gets, merges, posts.
+  'templates.replace': endpoint<{ params: Id; body: TemplateBody; response: Template }>()({
+    method: 'POST',
+    route: '/templates/{id}',
+    shape: 'object',
+    safe: false,
+    room: 'admin',
+    cache: null,
+    cost: CALL,
+  }),
+  'templates.upsertRole': endpoint<{
+    params: { id: string; role: string };
+    body: Record<string, unknown>;
+    response: TemplateRole;
+  }>()({
+    method: 'POST',
+    route: '/templates/{id}/roles/{role}',
+    shape: 'object',
+    safe: false,
+    room: 'admin',
+    cache: null,
+    cost: CALL,
+  }),
+  'templates.deleteRole': endpoint<{ params: { id: string; role: string }; response: undefined }>()({
+    method: 'DELETE',
+    route: '/templates/{id}/roles/{role}',
+    shape: 'any',
+    safe: false,
+    room: 'admin',
+    cache: null,
+    cost: CALL,
+  }),
+  'templates.updateSettings': endpoint<{
+    params: Id;
+    body: Record<string, unknown>;
+    response: Record<string, unknown>;
+  }>()({
+    method: 'POST',
+    route: '/templates/{id}/settings',
+    shape: 'object',
+    safe: false,
+    room: 'admin',
+    cache: null,
+    cost: CALL,
+  }),
+  'templates.updateDestinations': endpoint<{
+    params: Id;
+    body: Record<string, unknown>;
+    response: Record<string, unknown>;
+  }>()({
+    method: 'POST',
+    route: '/templates/{id}/destinations',
+    shape: 'object',
+    safe: false,
+    room: 'admin',
+    cache: null,
+    cost: CALL,
+  }),
+  // Not embedded in GET /templates/{id}, unlike roles, settings and destinations.
+  'templates.getRecordings': endpoint<{ params: Id; response: RecordingConfig[] }>()({
+    method: 'GET',
+    route: '/templates/{id}/recordings',
+    shape: 'any',
+    safe: true,
+    room: 'workspace',
+    cache: null,
+    cost: CALL,
+  }),
+  'templates.updateRecordings': endpoint<{
+    params: Id;
+    body: RecordingConfig[];
+    response: RecordingConfig[];
+  }>()({
+    method: 'POST',
+    route: '/templates/{id}/recordings',
+    shape: 'any',
+    safe: false,
+    room: 'admin',
+    cache: null,
+    cost: CALL,
+  }),
+
+  /* Webhook delivery history and replays, peer quality
+     (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview). */
+  // Page-number pagination (`page`, `limit` 1–100), not cursors; workspace-wide without room_id.
+  'analytics.webhooks': endpoint<{ query: WebhookHistoryQuery; response: WebhookHistory }>()({
+    method: 'GET',
+    route: '/analytics/webhooks',
+    shape: 'object',
+    safe: true,
+    room: 'admin',
+    cache: null,
+    cost: CALL,
+  }),
+  // The docs' table calls these "query parameters" but the example sends a JSON body: a body it is.
+  'analytics.replayWebhooks': endpoint<{ body: WebhookReplayBody; response: WebhookReplayStarted }>()({
+    method: 'POST',
+    route: '/analytics/webhooks/replay',
+    shape: 'object',
+    safe: false,
+    room: 'admin',
+    cache: null,
+    cost: CALL,
+  }),
+  'analytics.replayStatus': endpoint<{ params: Id; response: WebhookReplayStatus }>()({
+    method: 'GET',
+    route: '/analytics/webhooks/replay/{id}',
+    shape: 'object',
+    safe: true,
+    room: 'admin',
+    cache: null,
+    cost: CALL,
+  }),
+  // Only after the session ended ("not real-time"); bitrates in bits per second.
+  'analytics.peerStats': endpoint<{
+    query: { peer_id: string; session_id: string };
+    response: PeerStats;
+  }>()({
+    method: 'GET',
+    route: '/analytics/peer-stats',
+    shape: 'object',
+    safe: true,
+    room: { from: 'result' },
+    cache: null,
+    cost: CALL,
+  }),
+
+  /* Polls (https://www.100ms.live/docs/server-side/v2/api-reference/polls/overview). A poll is
+     workspace-wide; rooms refer to it by id (`polls` on the room), which is what confines it. */
+  'polls.create': endpoint<{ body: PollBody; response: Poll }>()({
+    method: 'POST',
+    route: '/polls',
+    shape: 'object',
+    safe: false,
+    room: 'admin',
+    cache: null,
+    cost: CALL,
+  }),
+  'polls.get': endpoint<{ params: Id; response: Poll }>()({
+    method: 'GET',
+    route: '/polls/{id}',
+    shape: 'object',
+    safe: true,
+    room: { from: 'attached', field: 'polls', param: 'id' },
+    cache: null,
+    cost: CALL,
+  }),
+  'polls.update': endpoint<{ params: Id; body: PollBody; response: Poll }>()({
+    method: 'POST',
+    route: '/polls/{id}',
+    shape: 'object',
+    safe: false,
+    room: { from: 'attached', field: 'polls', param: 'id' },
+    cache: null,
+    cost: CALL,
+  }),
+  'polls.setQuestion': endpoint<{
+    params: { id: string; question: string };
+    body: PollQuestionDto;
+    response: PollQuestionDto;
+  }>()({
+    method: 'POST',
+    route: '/polls/{id}/questions/{question}',
+    shape: 'object',
+    safe: false,
+    room: { from: 'attached', field: 'polls', param: 'id' },
+    cache: null,
+    cost: CALL,
+  }),
+  'polls.deleteQuestion': endpoint<{ params: { id: string; question: string }; response: undefined }>()({
+    method: 'DELETE',
+    route: '/polls/{id}/questions/{question}',
+    shape: 'any',
+    safe: false,
+    room: { from: 'attached', field: 'polls', param: 'id' },
+    cache: null,
+    cost: CALL,
+  }),
+  'polls.setOption': endpoint<{
+    params: { id: string; question: string; option: string };
+    body: PollOptionDto;
+    response: PollOptionDto;
+  }>()({
+    method: 'POST',
+    route: '/polls/{id}/questions/{question}/options/{option}',
+    shape: 'object',
+    safe: false,
+    room: { from: 'attached', field: 'polls', param: 'id' },
+    cache: null,
+    cost: CALL,
+  }),
+  'polls.deleteOption': endpoint<{
+    params: { id: string; question: string; option: string };
+    response: undefined;
+  }>()({
+    method: 'DELETE',
+    route: '/polls/{id}/questions/{question}/options/{option}',
+    shape: 'any',
+    safe: false,
+    room: { from: 'attached', field: 'polls', param: 'id' },
+    cache: null,
+    cost: CALL,
+  }),
+  // The docs' example names this list `responses` too.
+  'polls.listRuns': endpoint<{ params: Id; query: PageQuery; response: PollList<PollRun> }>()({
+    method: 'GET',
+    route: '/polls/{id}/sessions',
+    shape: 'object',
+    safe: true,
+    room: { from: 'attached', field: 'polls', param: 'id' },
+    cache: null,
+    cost: PAGES,
+    limits: OTHER_LIMITS,
+  }),
+  'polls.getRun': endpoint<{ params: { id: string; session_id: string }; response: PollRun }>()({
+    method: 'GET',
+    route: '/polls/{id}/sessions/{session_id}',
+    shape: 'object',
+    safe: true,
+    room: { from: 'attached', field: 'polls', param: 'id' },
+    cache: null,
+    cost: CALL,
+  }),
+  'polls.listResponses': endpoint<{ params: Id; query: PollListQuery; response: PollList<PollResponse> }>()({
+    method: 'GET',
+    route: '/polls/{id}/responses',
+    shape: 'object',
+    safe: true,
+    room: { from: 'attached', field: 'polls', param: 'id' },
+    cache: null,
+    cost: PAGES,
+    limits: OTHER_LIMITS,
+  }),
+  'polls.getResponse': endpoint<{ params: { id: string; response_id: string }; response: PollResponse }>()({
+    method: 'GET',
+    route: '/polls/{id}/responses/{response_id}',
+    shape: 'object',
+    safe: true,
+    room: { from: 'attached', field: 'polls', param: 'id' },
+    cache: null,
+    cost: CALL,
+  }),
+  'polls.listResults': endpoint<{ params: Id; query: PollListQuery; response: PollList<PollResult> }>()({
+    method: 'GET',
+    route: '/polls/{id}/results',
+    shape: 'object',
+    safe: true,
+    room: { from: 'attached', field: 'polls', param: 'id' },
+    cache: null,
+    cost: PAGES,
+    limits: OTHER_LIMITS,
+  }),
+  'polls.getResult': endpoint<{ params: { id: string; result_id: string }; response: PollResult }>()({
+    method: 'GET',
+    route: '/polls/{id}/results/{result_id}',
+    shape: 'object',
+    safe: true,
+    room: { from: 'attached', field: 'polls', param: 'id' },
+    cache: null,
+    cost: CALL,
+  }),
+
+  /* RTMP ingest stream keys (https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/create-rtmp-stream-key):
+     one active key per room; 403 for a disabled room. */
+  'streamKeys.create': endpoint<{ params: RoomPath; response: StreamKey }>()({
+    method: 'POST',
+    route: '/stream-keys/room/{id}',
+    shape: 'object',
+    safe: false,
+    room: { from: 'path', param: 'id' },
+    cache: null,
+    cost: CALL,
+  }),
+  // `{data, last}`; 404 "No active key found" when the room has none.
+  'streamKeys.get': endpoint<{ params: RoomPath; response: Page<StreamKey> }>()({
+    method: 'GET',
+    route: '/stream-keys/room/{id}',
+    shape: 'list',
+    safe: true,
+    room: { from: 'path', param: 'id' },
+    cache: null,
+    cost: CALL,
+  }),
+  'streamKeys.disable': endpoint<{ params: RoomPath; response: MessageResponse }>()({
+    method: 'POST',
+    route: '/stream-keys/room/{id}/disable',
+    shape: 'object',
+    safe: false,
+    room: { from: 'path', param: 'id' },
+    cache: null,
     cost: CALL,
   }),
 

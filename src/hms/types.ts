@@ -466,3 +466,196 @@ export interface PageQuery {
   limit?: number;
   start?: string;
 }
+
+/* ------------------------------------------------------------------ the parts the SDK never wrapped */
+
+/**
+ * `GET /analytics/peer-stats` (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/peer-quality-stats):
+ * parallel time series keyed by `timestamps` (epoch milliseconds); bitrates in bits per second.
+ */
+export interface PeerStatsTrack {
+  track_id: string;
+  /** `regular` or `screen` (video only). */
+  type?: string;
+  /** Simulcast layer `h`/`m`/`l`, or null (publisher video only). */
+  rid?: string | null;
+  time_series: { timestamps: number[]; [series: string]: Array<number | null> };
+}
+export interface PeerStats {
+  peer_id: string;
+  session_id: string;
+  room_id: string;
+  publisher: { video: PeerStatsTrack[]; audio: PeerStatsTrack[] };
+  subscriber: { video: PeerStatsTrack[]; audio: PeerStatsTrack[] };
+}
+
+/** `GET /analytics/webhooks` (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/list-webhook-events). */
+export interface WebhookHistoryQuery {
+  start_time?: string;
+  end_time?: string;
+  room_id?: string;
+  status?: 'all' | 'failed' | 'success';
+  event_names?: string[];
+  limit?: number;
+  page?: number;
+}
+export interface WebhookDelivery {
+  event_id: string;
+  /** `reporter.webhook.delivery.success` or `reporter.webhook.delivery.failed`. */
+  event_name: string;
+  room_id: string;
+  event_timestamp: IsoDate;
+  payload: {
+    event_data: { session_id?: string; peer_id?: string; user_id?: string; [key: string]: unknown };
+    webhook_url: string;
+    original_event_name: string;
+    error_reason?: string;
+  };
+}
+export interface WebhookHistory {
+  events: WebhookDelivery[] | null;
+  pagination: {
+    current_page: number;
+    page_size: number;
+    total_pages: number;
+    total_items: number;
+    has_next: boolean;
+    has_prev: boolean;
+  };
+  summary?: { total_events: number };
+}
+export interface WebhookReplayBody {
+  start_time?: string;
+  end_time?: string;
+  room_id?: string;
+  event_names?: string[];
+  limit?: number;
+  offset?: number;
+  status?: 'all' | 'failed' | 'success';
+}
+export interface WebhookReplayStarted {
+  workflow_id: string;
+  status: 'started' | 'already_running' | string;
+  message: string;
+  filters: { start_time: string; end_time: string; room_id: string; event_types: string[] };
+}
+export interface WebhookReplayStatus {
+  workflow_id: string;
+  status: string;
+  started_at: IsoDate | null;
+  completed_at: IsoDate | null;
+  filters: {
+    start_time: string;
+    end_time: string;
+    room_id: string;
+    event_types: string[];
+    limit?: number;
+    offset?: number;
+  };
+  progress: { total: number; completed: number; failed: number };
+  result?: { total: number; completed: number; failed: number; failed_events: string[] } | null;
+}
+
+/** Polls (https://www.100ms.live/docs/server-side/v2/api-reference/polls/overview). */
+export interface PollOptionDto {
+  index: number;
+  text: string;
+  weight: number;
+}
+export interface PollQuestionDto {
+  index: number;
+  text: string;
+  format?: string;
+  attachment?: Array<{ type: string; url: string }>;
+  skippable?: boolean;
+  duration?: number;
+  once?: boolean;
+  weight?: number;
+  answer_min_len?: number;
+  answer_max_len?: number;
+  type: string;
+  answer?: { hidden?: boolean; options?: number[]; text?: string; case?: boolean; trim?: boolean } | null;
+  options?: PollOptionDto[];
+}
+export interface Poll {
+  id: string;
+  title: string;
+  duration: number;
+  anonymous: boolean;
+  mode: string;
+  type: string;
+  start: string;
+  questions: PollQuestionDto[] | null;
+}
+export type PollBody = Partial<Omit<Poll, 'id' | 'questions'>> & { questions?: PollQuestionDto[] };
+export interface PollRun {
+  id: string;
+  poll_id: string;
+  session_id: string;
+  started_at: IsoDate | null;
+  stopped_at: IsoDate | null;
+  total_responses: number;
+  unique_participants: number;
+}
+export interface PollResponse {
+  id: string;
+  poll_id: string;
+  session_id: string;
+  duration: number;
+  question: number;
+  skipped: boolean;
+  text: string;
+  options?: number[];
+  update: boolean;
+  original_response: string;
+  retries: number;
+  sent_at: IsoDate | null;
+  peer_id: string;
+  user_id: string;
+}
+export interface PollResult {
+  id: string;
+  poll_id: string;
+  session_id: string;
+  question: number;
+  duration: number;
+  peer_id: string;
+  user_id: string;
+  score: number;
+}
+/** `{last, limit, responses | results}`: the poll sub-lists' envelope (the item key varies by list). */
+export interface PollList<T> {
+  last: string;
+  limit: number;
+  responses?: T[] | null;
+  results?: T[] | null;
+}
+export interface PollListQuery {
+  start?: string;
+  limit?: number;
+  question?: number;
+  all?: boolean;
+}
+
+/** RTMP ingest keys (https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/create-rtmp-stream-key). */
+export interface StreamKey {
+  id: string;
+  url: string;
+  key: string;
+  room_id: string;
+  customer_id?: string;
+  app_id?: string;
+  enabled: boolean;
+  created_at: IsoDate;
+  updated_at: IsoDate | null;
+}
+
+/** Template writes (https://www.100ms.live/docs/server-side/v2/api-reference/policy/create-template-via-api). */
+export interface TemplateBody {
+  name?: string;
+  roles?: Record<string, Record<string, unknown>>;
+  settings?: Record<string, unknown>;
+  destinations?: Record<string, unknown>;
+  plugins?: Record<string, unknown>;
+}
+export type RecordingConfig = Record<string, unknown>;

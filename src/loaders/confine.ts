@@ -139,9 +139,9 @@ export function confine(send: Send, rooms: ReadonlySet<string>): Send {
 
   async function workspace(name: EndpointName, spec: EndpointSpec, args: AnyArgs, options?: RequestOptions) {
     const ids = await ownTemplateIds(options);
-    const get = specOf('templates.get') === spec;
-    if (get) {
-      if (!ids.has(args.params?.id ?? '')) return hidden(spec);
+    // One template (or a part of it, e.g. its recording configs): its id decides.
+    if (args.params?.id !== undefined) {
+      if (!ids.has(args.params.id)) return outside(spec);
       return inner(name, args, options);
     }
     if (name !== 'templates.list') return outside(spec);
@@ -228,6 +228,13 @@ export function confine(send: Send, rooms: ReadonlySet<string>): Send {
       case 'lookup':
         if (!(await lookup(policy, args, options))) return outside(spec);
         return inner(name, args, options);
+      case 'attached': {
+        // A workspace object (a poll) is the caller's when one of its rooms refers to it.
+        const id = args.params?.[policy.param];
+        const own = await ownRooms('rooms.get', options);
+        if (!own.some((room) => (room[policy.field] ?? []).includes(id ?? ''))) return outside(spec);
+        return inner(name, args, options);
+      }
       case 'rooms': {
         const query = args.query as ListRoomsQuery | undefined;
         const own = (await ownRooms(policy.endpoint as EndpointName, options)).filter((room) =>

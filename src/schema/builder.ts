@@ -47,8 +47,12 @@ export const builder = new SchemaBuilder<SchemaTypes>({
       admin: ctx.caller.scopes.has('hms:admin'),
     }),
     unauthorizedError: (_parent, _ctx, info) => {
-      const scope =
-        info.parentType.name === 'Mutation'
+      const options = info.parentType.getFields()[info.fieldName]?.extensions?.pothosOptions as
+        | { authScopes?: { admin?: boolean } }
+        | undefined;
+      const scope = options?.authScopes?.admin
+        ? 'hms:admin'
+        : info.parentType.name === 'Mutation'
           ? (({ createAuthToken: 'hms:token', hmsRequest: 'hms:admin' } as Record<string, string>)[
               info.fieldName
             ] ?? 'hms:write')

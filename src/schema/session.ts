@@ -14,7 +14,7 @@ import {
 } from './refs.js';
 import { nowIso, seconds } from './time.js';
 
-const SessionPeerRef = builder.objectRef<SessionPeer>('SessionPeer').implement({
+export const SessionPeerRef = builder.objectRef<SessionPeer>('SessionPeer').implement({
   description: 'A peer that joined a session. Every re-join gets a new peerId; userId stays the same.',
   fields: (t) => ({
     id: t.id({ description: CACHE_KEY_DESCRIPTION, resolve: (p) => cacheKey('SessionPeer', p.id) }),
@@ -54,7 +54,7 @@ const SessionPeerRef = builder.objectRef<SessionPeer>('SessionPeer').implement({
   }),
 });
 
-const peersOf = (session: Session) =>
+export const peersOf = (session: Session) =>
   Object.entries(session.peers ?? {})
     .map(([id, peer]) => ({ ...peer, id: peer.id || id }))
     .sort((a, b) => (a.joined_at ?? '').localeCompare(b.joined_at ?? '') || a.id.localeCompare(b.id));

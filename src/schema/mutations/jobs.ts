@@ -22,6 +22,7 @@ import {
 } from '../mutation.js';
 import { MUTATION_ERRORS, ValidationError } from '../mutation-errors.js';
 import { ExternalStreamRef, LiveStreamRef, RecordingRef } from '../refs.js';
+import { TranscriptionInput, transcriptionBody } from '../transcription.js';
 
 const ResolutionInput = builder.inputType('ResolutionInput', {
   description: 'Output video size in pixels.',
@@ -132,6 +133,10 @@ builder.mutationFields((t) => ({
       }),
       audioOnly: t.input.boolean({ description: 'Record sound only (no video).' }),
       destination: t.input.string({ description: 'Template destination, when it has several.' }),
+      transcription: t.input.field({
+        type: TranscriptionInput,
+        description: 'Transcribe (and summarise) the recording after it ends.',
+      }),
     },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'startRecording', input, async () => {
@@ -143,6 +148,8 @@ builder.mutationFields((t) => ({
         if (resolution) body.resolution = resolution;
         if (input.audioOnly != null) body.audio_only = input.audioOnly;
         if (input.destination) body.destination = input.destination;
+        const transcription = transcriptionBody(input.transcription);
+        if (transcription) body.transcription = transcription;
         return fresh(ctx, 'recording', await ctx.hms.recordings.start(roomId, body, ctx.upstream));
       }),
   }),
@@ -205,6 +212,10 @@ builder.mutationFields((t) => ({
       }),
       recording: t.input.field({ type: LiveStreamRecordingInput, description: 'Also record the stream.' }),
       destination: t.input.string({ description: 'Template destination, when it has several.' }),
+      transcription: t.input.field({
+        type: TranscriptionInput,
+        description: 'Transcribe the stream: live captions and/or a post-call transcript and summary.',
+      }),
     },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'startLiveStream', input, async () => {
@@ -221,6 +232,8 @@ builder.mutationFields((t) => ({
           };
         }
         if (input.destination) body.destination = input.destination;
+        const transcription = transcriptionBody(input.transcription);
+        if (transcription) body.transcription = transcription;
         return fresh(ctx, 'liveStream', await ctx.hms.liveStreams.start(roomId, body, ctx.upstream));
       }),
   }),

@@ -11,6 +11,7 @@ import {
   runMutation,
 } from '../mutation.js';
 import { ForbiddenError, MUTATION_ERRORS, ValidationError } from '../mutation-errors.js';
+import { RecordingInfoInput, recordingInfoBody } from '../recording-info.js';
 import { RoomCodeRef, RoomRef } from '../refs.js';
 
 const RegionEnum = RoomRegion.ref;
@@ -40,6 +41,8 @@ interface RoomSettingsInput {
   size?: number | null;
   maxDurationSeconds?: number | null;
   webhook?: { url: string; headers?: Array<{ name: string; value: string }> | null } | null;
+  recordingInfo?: import('../recording-info.js').RecordingInfoArgs | null;
+  pollIds?: Array<string | number> | null;
 }
 
 /** Validates the settings shared by create and update, and maps them to the wire body. */
@@ -66,6 +69,13 @@ function roomBody(input: RoomSettingsInput): CreateRoomBody {
     const headers = Object.fromEntries((input.webhook.headers ?? []).map((h) => [h.name, h.value]));
     body.webhook = { url, headers };
   }
+  const recordingInfo = recordingInfoBody(input.recordingInfo, 'input.recordingInfo');
+  if (recordingInfo) body.recording_info = recordingInfo;
+  if (input.pollIds != null) {
+    if (input.pollIds.length > 20)
+      throw new ValidationError('input.pollIds takes at most 20 polls', 'input.pollIds');
+    body.polls = input.pollIds.map((id, i) => inputId(id, 'Poll', `input.pollIds[${i}]`));
+  }
   return body;
 }
 
@@ -83,6 +93,11 @@ builder.mutationFields((t) => ({
       size: t.input.int({ description: 'Maximum peers: 0–2,500, or 0–20,000 for a large room.' }),
       maxDurationSeconds: t.input.int({ description: 'Longest session in seconds, 120–43,200.' }),
       webhook: t.input.field({ type: WebhookInput, description: 'A webhook for this room only.' }),
+      recordingInfo: t.input.field({
+        type: RecordingInfoInput,
+        description: 'The room’s own recording storage; omit to follow the template.',
+      }),
+      pollIds: t.input.idList({ description: 'Polls to attach (100ms or Poll global ids).' }),
     },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'createRoom', input, async () => {
@@ -105,6 +120,11 @@ builder.mutationFields((t) => ({
       size: t.input.int({ description: 'Maximum peers: 0–2,500, or 0–20,000 for a large room.' }),
       maxDurationSeconds: t.input.int({ description: 'Longest session in seconds, 120–43,200.' }),
       webhook: t.input.field({ type: WebhookInput, description: 'A webhook for this room only.' }),
+      recordingInfo: t.input.field({
+        type: RecordingInfoInput,
+        description: 'The room’s own recording storage (then it stops following the template).',
+      }),
+      pollIds: t.input.idList({ description: 'The room’s polls: replaces the list (empty detaches all).' }),
     },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'updateRoom', input, async () => {
