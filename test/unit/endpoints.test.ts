@@ -53,7 +53,7 @@ describe('the catalogue', () => {
   });
 
   it('does not know names outside it', () => {
-    expect(() => specOf('polls.get' as EndpointName)).toThrow(/unknown 100ms endpoint/);
+    expect(() => specOf('sip.call' as EndpointName)).toThrow(/unknown 100ms endpoint/);
   });
 });
 

@@ -117,12 +117,71 @@ export type StartRecordingInput = {
   resolution?: ResolutionInput | null | undefined;
   /** The 100ms room id or Room global id. */
   roomId: string | number;
+  /** Transcribe (and summarise) the recording after it ends. */
+  transcription?: TranscriptionInput | null | undefined;
 };
 
 /** The arguments of `stopRecording`. */
 export type StopRecordingInput = {
   /** The Recording global `id` or 100ms job id. */
   recordingId: string | number;
+};
+
+/** How a summary section is written. */
+export type SummarySectionFormat =
+  /** A bulleted list. */
+  | 'BULLETS'
+  /** Prose. */
+  | 'PARAGRAPH';
+
+/** One section of the AI summary. */
+export type SummarySectionInput = {
+  /** Bullets or paragraph. */
+  format: SummarySectionFormat;
+  /** Section title, at most 100 characters. */
+  title: string;
+};
+
+/** A transcript file format. */
+export type TranscriptOutputMode =
+  /** JSON with timings and speakers. */
+  | 'JSON'
+  /** SubRip subtitles. */
+  | 'SRT'
+  /** Plain text. */
+  | 'TXT';
+
+/** Transcribe the recording or stream (transcript assets, about 20 % of the duration after it ends) and optionally summarise it. */
+export type TranscriptionInput = {
+  /** Names and jargon to recognise (at most 100 words). */
+  customVocabulary?: Array<string> | null | undefined;
+  /** Transcribe (default true when this object is given). */
+  enabled?: boolean | null | undefined;
+  /** Post-call and/or live captions (default: recorded). */
+  modes?: Array<TranscriptionMode> | null | undefined;
+  /** Transcript formats (default: all three). */
+  outputModes?: Array<TranscriptOutputMode> | null | undefined;
+  /** AI summary options. */
+  summary?: TranscriptionSummaryInput | null | undefined;
+};
+
+/** When 100ms transcribes. */
+export type TranscriptionMode =
+  /** Live, as HLS captions. */
+  | 'LIVE'
+  /** After the call, from the recording. */
+  | 'RECORDED';
+
+/** An AI summary of the transcript (a `summary` JSON asset). */
+export type TranscriptionSummaryInput = {
+  /** What the call is about, to guide the summary (≤ 300 characters). */
+  context?: string | null | undefined;
+  /** Produce a summary. */
+  enabled: boolean;
+  /** At most 6 sections. */
+  sections?: Array<SummarySectionInput> | null | undefined;
+  /** 0.1–1.0 (default 0.5): higher is more creative. */
+  temperature?: number | null | undefined;
 };
 
 export type AnalyticsPageQueryVariables = Exact<{
