@@ -462,3 +462,221 @@ builder.subscriptionFields((t) => ({
     },
   }),
 }));
+
+/* Transcription, RTMP ingest and per-peer recording events (issue 16). */
+
+const transcriptionFields = (ref: ReturnType<typeof eventType>) =>
+  builder.objectFields(ref, (t) => ({
+    transcriptionId: t.string({
+      nullable: true,
+      description: 'The 100ms transcription id.',
+      resolve: (e) => str(e.data, 'transcription_id'),
+    }),
+    recordingId: t.string({
+      nullable: true,
+      description: 'The recording being transcribed.',
+      resolve: (e) => str(e.data, 'recording_id'),
+    }),
+    recording: t.field({
+      type: RecordingRef,
+      nullable: true,
+      description: 'The recording being transcribed; null when not found.',
+      resolve: (e, _args, ctx) => {
+        const id = str(e.data, 'recording_id');
+        return id ? orNull(ctx.loaders.recording.load({ id, sessionId: e.sessionId ?? undefined })) : null;
+      },
+    }),
+  }));
+
+const TranscriptionStarted = eventType(
+  'TranscriptionStarted',
+  'transcription.started.success: post-call transcription of a recording began (it takes about 20 % of the recording’s length).',
+);
+transcriptionFields(TranscriptionStarted);
+const TranscriptionFailed = eventType(
+  'TranscriptionFailed',
+  'transcription.failure: transcribing a recording failed; no transcript or summary will come.',
+);
+transcriptionFields(TranscriptionFailed);
+builder.objectFields(TranscriptionFailed, (t) => ({
+  errorMessage: t.string({
+    nullable: true,
+    description: 'What went wrong, as 100ms says it.',
+    resolve: (e) => str(e.data, 'error_message') ?? str(e.data, 'error'),
+  }),
+}));
+
+const ingestFields = (ref: ReturnType<typeof eventType>) =>
+  builder.objectFields(ref, (t) => ({
+    ingestId: t.string({
+      nullable: true,
+      description: 'The 100ms ingest id (null when the connection was refused before it started).',
+      resolve: (e) => str(e.data, 'ingest_id'),
+    }),
+  }));
+
+const IngestStarted = eventType(
+  'IngestStarted',
+  'ingest.start.success: an RTMP encoder connected with the room’s stream key and joined as a peer.',
+);
+ingestFields(IngestStarted);
+builder.objectFields(IngestStarted, (t) => ({
+  streamId: t.string({
+    nullable: true,
+    description: 'The media stream id.',
+    resolve: (e) => str(e.data, 'stream_id'),
+  }),
+  startedAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: 'When the ingest started.',
+    resolve: (e) => str(e.data, 'started_at'),
+  }),
+}));
+
+const IngestEnded = eventType('IngestEnded', 'ingest.end.success: the RTMP encoder disconnected.');
+ingestFields(IngestEnded);
+builder.objectFields(IngestEnded, (t) => ({
+  streamId: t.string({
+    nullable: true,
+    description: 'The media stream id.',
+    resolve: (e) => str(e.data, 'stream_id'),
+  }),
+  startedAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: 'When the ingest started.',
+    resolve: (e) => str(e.data, 'started_at'),
+  }),
+  endedAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: 'When it ended.',
+    resolve: (e) => str(e.data, 'completed_at'),
+  }),
+  lastDisconnectedAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: 'The encoder’s last disconnection.',
+    resolve: (e) => str(e.data, 'last_disconnected_at'),
+  }),
+  durationSeconds: t.int({
+    nullable: true,
+    description: 'How long the ingest lasted.',
+    resolve: (e) => num(e.data, 'duration'),
+  }),
+  reason: t.string({
+    nullable: true,
+    description: 'Why it ended, e.g. the encoder stopped or the key was disabled.',
+    resolve: (e) => str(e.data, 'reason'),
+  }),
+}));
+
+const IngestFailed = eventType(
+  'IngestFailed',
+  'ingest.start.failure or ingest.failure: an encoder was refused, or a live ingest broke.',
+);
+ingestFields(IngestFailed);
+builder.objectFields(IngestFailed, (t) => ({
+  beforeStart: t.boolean({
+    description: 'True when the encoder was refused before the ingest started (ingest.start.failure).',
+    resolve: (e) => e.type === 'ingest.start.failure',
+  }),
+  errorMessage: t.string({
+    nullable: true,
+    description: 'What went wrong, as 100ms says it.',
+    resolve: (e) => str(e.data, 'error_message'),
+  }),
+}));
+
+const PeerRecordingStatus = builder.enumType('PeerRecordingStatus', {
+  description: 'Where a track or stream recording stands.',
+  values: {
+    STARTED: { value: 'started', description: 'Recording began (track.recording.started.success).' },
+    COMPLETED: { value: 'completed', description: 'The file is ready (*.recording.success).' },
+    FAILED: { value: 'failed', description: 'Recording failed (*.recording.failure).' },
+  } as const,
+});
+const peerRecordingStatus = (type: string) =>
+  type.endsWith('.started.success') ? 'started' : type.endsWith('.failure') ? 'failed' : 'completed';
+
+const peerRecordingFields = (ref: ReturnType<typeof eventType>) =>
+  builder.objectFields(ref, (t) => ({
+    status: t.field({
+      type: PeerRecordingStatus,
+      description: 'Started, completed or failed.',
+      resolve: (e) => peerRecordingStatus(e.type),
+    }),
+    peerId: t.string({
+      nullable: true,
+      description: 'The recorded peer.',
+      resolve: (e) => str(e.data, 'peer_id'),
+    }),
+    streamId: t.string({
+      nullable: true,
+      description: 'The recorded media stream.',
+      resolve: (e) => str(e.data, 'stream_id'),
+    }),
+    recordingId: t.string({
+      nullable: true,
+      description: 'The 100ms id of the recorded file (once completed or failed).',
+      resolve: (e) => str(e.data, 'recording_id'),
+    }),
+    sizeBytes: t.field({
+      type: 'SafeInt',
+      nullable: true,
+      description: 'File size in bytes, once completed.',
+      resolve: (e) => num(e.data, 'size'),
+    }),
+    durationSeconds: t.int({
+      nullable: true,
+      description: 'Recorded length.',
+      resolve: (e) => num(e.data, 'duration'),
+    }),
+    errorMessage: t.string({
+      nullable: true,
+      description: 'Why it failed; null otherwise.',
+      resolve: (e) => str(e.data, 'error_message'),
+    }),
+    assets: t.field({
+      type: [RecordingAssetRef],
+      description: 'The recorded file as an asset, once completed (empty when 100ms has not listed it).',
+      resolve: (e, _args, ctx) => assetsOf(e, ctx),
+    }),
+  }));
+
+const TrackRecordingStateChanged = eventType(
+  'TrackRecordingStateChanged',
+  'track.recording.*: one track of one peer is recorded to its own file (track recording).',
+);
+peerRecordingFields(TrackRecordingStateChanged);
+builder.objectFields(TrackRecordingStateChanged, (t) => ({
+  trackId: t.string({
+    nullable: true,
+    description: 'The recorded track.',
+    resolve: (e) => str(e.data, 'track_id'),
+  }),
+  trackType: t.string({
+    nullable: true,
+    description: '`audio`, `video` or `screen`.',
+    resolve: (e) => str(e.data, 'track_type'),
+  }),
+}));
+
+const StreamRecordingStateChanged = eventType(
+  'StreamRecordingStateChanged',
+  'stream.recording.*: one peer’s audio and video are recorded together to one file (stream recording).',
+);
+peerRecordingFields(StreamRecordingStateChanged);
+builder.objectFields(StreamRecordingStateChanged, (t) => ({
+  userId: t.string({
+    nullable: true,
+    description: 'The recorded user.',
+    resolve: (e) => str(e.data, 'user_id'),
+  }),
+  streamType: t.string({
+    nullable: true,
+    description: '`regular` or `screen`.',
+    resolve: (e) => str(e.data, 'stream_type'),
+  }),
+}));

@@ -60,7 +60,14 @@ export type RoomEventTypeName =
   | 'RoomEnded'
   | 'RoleChanged'
   | 'RecordingStateChanged'
-  | 'TranscriptionReady';
+  | 'TranscriptionReady'
+  | 'TranscriptionStarted'
+  | 'TranscriptionFailed'
+  | 'IngestStarted'
+  | 'IngestEnded'
+  | 'IngestFailed'
+  | 'TrackRecordingStateChanged'
+  | 'StreamRecordingStateChanged';
 
 interface EventRule {
   /** Published to subscribers as this GraphQL type; null: only invalidates. */
@@ -79,7 +86,13 @@ export function assetIdsOf(type: string, data: Data): string[] {
   const add = (value: unknown) => {
     if (typeof value === 'string' && value !== '' && !found.includes(value)) found.push(value);
   };
-  if (type === 'beam.recording.success' || type === 'hls.recording.success') add(data.recording_id);
+  if (
+    type === 'beam.recording.success' ||
+    type === 'hls.recording.success' ||
+    type === 'track.recording.success' ||
+    type === 'stream.recording.success'
+  )
+    add(data.recording_id);
   if (Array.isArray(data.recording_single_files)) {
     for (const file of data.recording_single_files) if (isObject(file)) add(file.asset_id);
   }
@@ -124,6 +137,11 @@ const transcription = (graphqlType: RoomEventTypeName | null, type: string): Eve
   ],
 });
 
+const peerRecording = (graphqlType: RoomEventTypeName, type: string): EventRule => ({
+  graphqlType,
+  stale: (data, sessionId) => [...sessionChildren(sessionId, 'assetsBySession'), ...assets(type)(data)],
+});
+
 /**
  * What each known type does. A peer's arrival or departure changes the session's peer list (the
  * active room itself is never cached); a closed session ends its jobs; finished jobs add assets.
@@ -159,8 +177,25 @@ export const EVENT_RULES: Readonly<Record<string, EventRule>> = {
   'hls.stopped.success': hls('hls.stopped.success'),
   'hls.recording.success': hls('hls.recording.success'),
   'hls.failure': hls('hls.failure'),
+  'transcription.started.success': transcription('TranscriptionStarted', 'transcription.started.success'),
   'transcription.success': transcription('TranscriptionReady', 'transcription.success'),
-  'transcription.failure': transcription(null, 'transcription.failure'),
+  'transcription.failure': transcription('TranscriptionFailed', 'transcription.failure'),
+  // Track and stream (per-peer) recordings: their files appear under the session
+  // (https://www.100ms.live/docs/server-side/v2/how-to-guides/configure-webhooks/webhook#recording-events).
+  'track.recording.started.success': peerRecording(
+    'TrackRecordingStateChanged',
+    'track.recording.started.success',
+  ),
+  'track.recording.success': peerRecording('TrackRecordingStateChanged', 'track.recording.success'),
+  'track.recording.failure': peerRecording('TrackRecordingStateChanged', 'track.recording.failure'),
+  'stream.recording.success': peerRecording('StreamRecordingStateChanged', 'stream.recording.success'),
+  'stream.recording.failure': peerRecording('StreamRecordingStateChanged', 'stream.recording.failure'),
+  // RTMP ingest (https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/create-rtmp-stream-key):
+  // nothing the gateway caches changes.
+  'ingest.start.success': { graphqlType: 'IngestStarted', stale: () => [] },
+  'ingest.end.success': { graphqlType: 'IngestEnded', stale: () => [] },
+  'ingest.start.failure': { graphqlType: 'IngestFailed', stale: () => [] },
+  'ingest.failure': { graphqlType: 'IngestFailed', stale: () => [] },
   // Legacy SFU recordings: their assets appear under the session.
   'recording.success': {
     graphqlType: null,

@@ -24,6 +24,7 @@ const ROOM_EVENTS = /* GraphQL */ `
         job { __typename ... on Recording { hmsId } }
       }
       ... on TranscriptionReady { assetIds assets { type outputMode } recording { hmsId } }
+      ... on TranscriptionStarted { recording { hmsId } }
       ... on SessionClosed { durationSeconds }
     }
   }
@@ -231,6 +232,10 @@ describe('roomEvents over SSE', () => {
         assets: [{ type: 'ROOM_COMPOSITE' }],
       });
       expect(done?.assetIds).toHaveLength(1);
+      expect((await sub.next())?.data?.roomEvents).toMatchObject({
+        __typename: 'TranscriptionStarted',
+        recording: { hmsId: recording.id },
+      });
       const transcribed = (await sub.next())?.data?.roomEvents;
       expect(transcribed).toMatchObject({
         __typename: 'TranscriptionReady',

@@ -119,7 +119,9 @@ describe('interpret', () => {
       value: { publish: false },
     });
     expect(PUBLISHED_TYPES).toContain('transcription.success');
-    expect(PUBLISHED_TYPES).not.toContain('transcription.failure');
+    expect(PUBLISHED_TYPES).toContain('transcription.failure');
+    expect(PUBLISHED_TYPES).toContain('ingest.start.failure');
+    expect(PUBLISHED_TYPES).not.toContain('recording.failed');
   });
 
   it('collects asset ids from recordings, HLS single files and transcripts', () => {
