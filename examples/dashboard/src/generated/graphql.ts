@@ -243,6 +243,9 @@ export type RoomEventsSubscriptionVariables = Exact<{
 
 
 export type RoomEventsSubscription = { roomEvents:
+    | { __typename: 'IngestEnded', eventId: string, type: string, timestamp: string, replay: boolean, session: { __typename: 'Session', id: string, hmsId: string, peerCount: number } | null }
+    | { __typename: 'IngestFailed', eventId: string, type: string, timestamp: string, replay: boolean, session: { __typename: 'Session', id: string, hmsId: string, peerCount: number } | null }
+    | { __typename: 'IngestStarted', eventId: string, type: string, timestamp: string, replay: boolean, session: { __typename: 'Session', id: string, hmsId: string, peerCount: number } | null }
     | { __typename: 'PeerJoined', name: string | null, role: string | null, eventId: string, type: string, timestamp: string, replay: boolean, session: { __typename: 'Session', id: string, hmsId: string, peerCount: number } | null }
     | { __typename: 'PeerLeft', name: string | null, reason: string | null, durationSeconds: number | null, eventId: string, type: string, timestamp: string, replay: boolean, session: { __typename: 'Session', id: string, hmsId: string, peerCount: number } | null }
     | { __typename: 'RecordingStateChanged', jobKind: RecordingJobKind, status: JobStatus, assetIds: Array<string>, eventId: string, type: string, timestamp: string, replay: boolean, recording: { __typename: 'Recording', id: string, hmsId: string, status: JobStatus } | null, session: { __typename: 'Session', id: string, hmsId: string, peerCount: number } | null }
@@ -250,7 +253,11 @@ export type RoomEventsSubscription = { roomEvents:
     | { __typename: 'RoomEnded', eventId: string, type: string, timestamp: string, replay: boolean, session: { __typename: 'Session', id: string, hmsId: string, peerCount: number } | null }
     | { __typename: 'SessionClosed', durationSeconds: number | null, eventId: string, type: string, timestamp: string, replay: boolean, session: { __typename: 'Session', id: string, hmsId: string, peerCount: number } | null }
     | { __typename: 'SessionOpened', eventId: string, type: string, timestamp: string, replay: boolean, session: { __typename: 'Session', id: string, hmsId: string, peerCount: number } | null }
+    | { __typename: 'StreamRecordingStateChanged', eventId: string, type: string, timestamp: string, replay: boolean, session: { __typename: 'Session', id: string, hmsId: string, peerCount: number } | null }
+    | { __typename: 'TrackRecordingStateChanged', eventId: string, type: string, timestamp: string, replay: boolean, session: { __typename: 'Session', id: string, hmsId: string, peerCount: number } | null }
+    | { __typename: 'TranscriptionFailed', eventId: string, type: string, timestamp: string, replay: boolean, session: { __typename: 'Session', id: string, hmsId: string, peerCount: number } | null }
     | { __typename: 'TranscriptionReady', eventId: string, type: string, timestamp: string, replay: boolean, assets: Array<{ __typename: 'RecordingAsset', id: string, type: RecordingAssetType, outputMode: string | null, sizeBytes: number }> | null, session: { __typename: 'Session', id: string, hmsId: string, peerCount: number } | null }
+    | { __typename: 'TranscriptionStarted', eventId: string, type: string, timestamp: string, replay: boolean, session: { __typename: 'Session', id: string, hmsId: string, peerCount: number } | null }
    };
 
 export type RoomsQueryVariables = Exact<{

@@ -15,6 +15,14 @@
       "UpstreamError",
       "ValidationError"
     ],
+    "CreatePollResult": [
+      "CreatePollSuccess",
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpstreamError",
+      "ValidationError"
+    ],
     "CreateRoomCodesResult": [
       "CreateRoomCodesSuccess",
       "ForbiddenError",
@@ -25,6 +33,30 @@
     ],
     "CreateRoomResult": [
       "CreateRoomSuccess",
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "CreateStreamKeyResult": [
+      "CreateStreamKeySuccess",
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "CreateTemplateResult": [
+      "CreateTemplateSuccess",
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "DisableStreamKeyResult": [
+      "DisableStreamKeySuccess",
       "ForbiddenError",
       "NotFoundError",
       "RateLimitedError",
@@ -62,11 +94,13 @@
     "Node": [
       "ExternalStream",
       "LiveStream",
+      "Poll",
       "Recording",
       "RecordingAsset",
       "Room",
       "Session",
-      "Template"
+      "Template",
+      "WebhookReplay"
     ],
     "PauseLiveStreamRecordingResult": [
       "ForbiddenError",
@@ -97,6 +131,38 @@
       "UpstreamError",
       "ValidationError"
     ],
+    "RemovePollOptionResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "RemovePollOptionSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "RemovePollQuestionResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "RemovePollQuestionSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "RemoveTemplateRoleResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "RemoveTemplateRoleSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "ReplayWebhooksResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "ReplayWebhooksSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
     "ResumeLiveStreamRecordingResult": [
       "ForbiddenError",
       "NotFoundError",
@@ -114,6 +180,9 @@
       "ValidationError"
     ],
     "RoomEvent": [
+      "IngestEnded",
+      "IngestFailed",
+      "IngestStarted",
       "PeerJoined",
       "PeerLeft",
       "RecordingStateChanged",
@@ -121,7 +190,11 @@
       "RoomEnded",
       "SessionClosed",
       "SessionOpened",
-      "TranscriptionReady"
+      "StreamRecordingStateChanged",
+      "TrackRecordingStateChanged",
+      "TranscriptionFailed",
+      "TranscriptionReady",
+      "TranscriptionStarted"
     ],
     "SendMessageResult": [
       "ForbiddenError",
@@ -139,6 +212,22 @@
       "UpstreamError",
       "ValidationError"
     ],
+    "SetPollOptionResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "SetPollOptionSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "SetPollQuestionResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "SetPollQuestionSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
     "SetRoomCodeEnabledResult": [
       "ForbiddenError",
       "NotFoundError",
@@ -152,6 +241,22 @@
       "NotFoundError",
       "RateLimitedError",
       "SetRoomEnabledSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "SetTemplateRecordingResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "SetTemplateRecordingSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "SetTemplateRoleResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "SetTemplateRoleSuccess",
       "UpstreamError",
       "ValidationError"
     ],
@@ -235,11 +340,43 @@
       "UpstreamError",
       "ValidationError"
     ],
+    "UpdatePollResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpdatePollSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
     "UpdateRoomResult": [
       "ForbiddenError",
       "NotFoundError",
       "RateLimitedError",
       "UpdateRoomSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "UpdateTemplateDestinationsResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpdateTemplateDestinationsSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "UpdateTemplateResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpdateTemplateSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "UpdateTemplateSettingsResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpdateTemplateSettingsSuccess",
       "UpstreamError",
       "ValidationError"
     ]
@@ -261,6 +398,14 @@
       "UpstreamError",
       "ValidationError"
     ],
+    "CreatePollResult": [
+      "CreatePollSuccess",
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpstreamError",
+      "ValidationError"
+    ],
     "CreateRoomCodesResult": [
       "CreateRoomCodesSuccess",
       "ForbiddenError",
@@ -271,6 +416,30 @@
     ],
     "CreateRoomResult": [
       "CreateRoomSuccess",
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "CreateStreamKeyResult": [
+      "CreateStreamKeySuccess",
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "CreateTemplateResult": [
+      "CreateTemplateSuccess",
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "DisableStreamKeyResult": [
+      "DisableStreamKeySuccess",
       "ForbiddenError",
       "NotFoundError",
       "RateLimitedError",
@@ -308,11 +477,13 @@
     "Node": [
       "ExternalStream",
       "LiveStream",
+      "Poll",
       "Recording",
       "RecordingAsset",
       "Room",
       "Session",
-      "Template"
+      "Template",
+      "WebhookReplay"
     ],
     "PauseLiveStreamRecordingResult": [
       "ForbiddenError",
@@ -343,6 +514,38 @@
       "UpstreamError",
       "ValidationError"
     ],
+    "RemovePollOptionResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "RemovePollOptionSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "RemovePollQuestionResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "RemovePollQuestionSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "RemoveTemplateRoleResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "RemoveTemplateRoleSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "ReplayWebhooksResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "ReplayWebhooksSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
     "ResumeLiveStreamRecordingResult": [
       "ForbiddenError",
       "NotFoundError",
@@ -360,6 +563,9 @@
       "ValidationError"
     ],
     "RoomEvent": [
+      "IngestEnded",
+      "IngestFailed",
+      "IngestStarted",
       "PeerJoined",
       "PeerLeft",
       "RecordingStateChanged",
@@ -367,7 +573,11 @@
       "RoomEnded",
       "SessionClosed",
       "SessionOpened",
-      "TranscriptionReady"
+      "StreamRecordingStateChanged",
+      "TrackRecordingStateChanged",
+      "TranscriptionFailed",
+      "TranscriptionReady",
+      "TranscriptionStarted"
     ],
     "SendMessageResult": [
       "ForbiddenError",
@@ -385,6 +595,22 @@
       "UpstreamError",
       "ValidationError"
     ],
+    "SetPollOptionResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "SetPollOptionSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "SetPollQuestionResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "SetPollQuestionSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
     "SetRoomCodeEnabledResult": [
       "ForbiddenError",
       "NotFoundError",
@@ -398,6 +624,22 @@
       "NotFoundError",
       "RateLimitedError",
       "SetRoomEnabledSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "SetTemplateRecordingResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "SetTemplateRecordingSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "SetTemplateRoleResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "SetTemplateRoleSuccess",
       "UpstreamError",
       "ValidationError"
     ],
@@ -481,11 +723,43 @@
       "UpstreamError",
       "ValidationError"
     ],
+    "UpdatePollResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpdatePollSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
     "UpdateRoomResult": [
       "ForbiddenError",
       "NotFoundError",
       "RateLimitedError",
       "UpdateRoomSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "UpdateTemplateDestinationsResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpdateTemplateDestinationsSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "UpdateTemplateResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpdateTemplateSuccess",
+      "UpstreamError",
+      "ValidationError"
+    ],
+    "UpdateTemplateSettingsResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RateLimitedError",
+      "UpdateTemplateSettingsSuccess",
       "UpstreamError",
       "ValidationError"
     ]
