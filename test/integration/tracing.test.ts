@@ -112,7 +112,7 @@ beforeAll(async () => {
     secret: emulator.secret,
     baseUrl: emulator.url,
     logger,
-    maxRetries: 0,
+    maxRetries: 1,
     tracer: telemetry.tracer,
     onTokenSigned: (kind) => recordEvent(telemetry.tracer, 'hms token mint', { 'hms.token.kind': kind }),
   });
@@ -236,6 +236,48 @@ describe('tracing', () => {
       // Each call names its own upstream span as the parent on the 100ms side.
       expect(upstream.map((s) => s.spanId)).toContain(parent);
     }
+  });
+
+  it('makes each attempt its own span: a retried call shows why it was retried', async () => {
+    emulator.setFaults([{ route: 'GET /v2/templates', kind: 'status', status: 503, times: 1 }]);
+    try {
+      const answer = await gql(
+        '{ templates(first: 1) { nodes { hmsId } } }',
+        {},
+        { 'x-request-id': 'trace-retry' },
+      );
+      expect(answer.errors).toBeUndefined();
+    } finally {
+      emulator.setFaults([]);
+    }
+    const { operation, spans } = await traceOf('trace-retry');
+    const attempts = spans
+      .filter((s) => s.kind === CLIENT)
+      .sort((a, b) => Number(a.attributes['hms.attempt']) - Number(b.attributes['hms.attempt']));
+    expect(attempts.map((s) => [s.name, s.parentSpanId, s.attributes])).toEqual([
+      [
+        'GET /v2/templates',
+        operation.spanId,
+        {
+          'http.request.method': 'GET',
+          'url.template': '/v2/templates',
+          'hms.attempt': 1,
+          'http.response.status_code': 503,
+          'hms.retry_reason': 'status_503',
+        },
+      ],
+      [
+        'GET /v2/templates',
+        operation.spanId,
+        {
+          'http.request.method': 'GET',
+          'url.template': '/v2/templates',
+          'hms.attempt': 2,
+          'http.response.status_code': 200,
+        },
+      ],
+    ]);
+    expect(operation.attributes['hms.upstream_calls']).toBe(2);
   });
 
   it('traces webhook deliveries', async () => {
