@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import { ConfigError, loadConfig } from './config.js';
 import { createHmsClient } from './hms/client.js';
@@ -110,8 +111,6 @@ async function main() {
     redis,
     telemetry,
   });
-  // Warm before ready: /ready answers 503 until the token, the pool and the known operations are warm.
-  gateway.warm().catch((error: unknown) => logger.warn({ err: error }, 'warm-up failed; /ready retries it'));
   const server = createServer(gateway.yoga);
   gateway.attachWebSockets(server);
 
@@ -120,6 +119,13 @@ async function main() {
     server.listen(config.port, host, () => resolve());
   });
   const base = `http://${host}:${config.port}`;
+  // Warm before ready: /ready answers 503 until the token, the pool and the request path are warm.
+  const { port } = server.address() as AddressInfo;
+  const loopback =
+    host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  gateway
+    .warm({ origin: `http://${loopback}:${port}` })
+    .catch((error: unknown) => logger.warn({ err: error }, 'warm-up failed; /ready retries it'));
   logger.info({ url: `${base}/graphql`, mode: config.mode }, 'hms-graph listening');
   goLive?.(base);
   if (config.mode === 'demo') {

@@ -379,12 +379,20 @@ export function createGateway({
   let warming: Promise<void> | undefined;
   let warmRequested = false;
   /**
-   * Warm before ready (src/warmup.ts). Idempotent; `/ready` answers 503 until it has succeeded,
+   * Warm before ready (src/warmup.ts); `origin` is where the server listens (loopback), for one
+   * round over HTTP. Idempotent; `/ready` answers 503 until it has succeeded,
    * and a failed warm-up (100ms unreachable) runs again on the next `/ready` probe.
    */
-  const warm = (): Promise<void> => {
+  const warm = (options: { origin?: string } = {}): Promise<void> => {
     warmRequested = true;
-    warming ??= warmUp({ yoga, hms, schema, logger, execute: executeInProcess }).catch((error: unknown) => {
+    warming ??= warmUp({
+      yoga,
+      hms,
+      schema,
+      logger,
+      execute: executeInProcess,
+      origin: options.origin,
+    }).catch((error: unknown) => {
       warming = undefined;
       throw error;
     });
