@@ -27,7 +27,6 @@ import { DEFAULT_CALLER_RATE_LIMIT, useCallerRateLimit } from './plugins/use-cal
 import { useCompression } from './plugins/use-compression.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useIntrospectionSwitch } from './plugins/use-introspection-switch.js';
-import { useJitQueries } from './plugins/use-jit-queries.js';
 import { useLandingPage } from './plugins/use-landing-page.js';
 import { useMetricsRoute } from './plugins/use-metrics-route.js';
 import { useOperationLog } from './plugins/use-operation-log.js';
@@ -265,7 +264,6 @@ export function createGateway({
       });
     },
     plugins: [
-      useJitQueries(),
       useCompression(),
       useLandingPage(),
       useRequestShape(),

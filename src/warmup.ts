@@ -3,11 +3,11 @@
  * `/ready` first answers 200. The management token is minted; every known operation
  * (schema/operations/) goes through the gateway's own parse and validate (filling yoga's parser
  * and validation caches) and through the upstream-call estimate (the plan); before that, the
- * dashboard runs end to end, in process, twice, on the room of the workspace's latest session.
- * That opens as many upstream connections as a dashboard uses at once, compiles the query
- * (graphql-jit) and the code a request runs: measured, a first request after parse/validate/plan
- * alone was still several times the warm median, almost all of it V8 compiling the execution
- * path on first use.
+ * dashboard runs end to end, in process, on the room of the workspace's latest session, and
+ * once more over loopback HTTP once the server listens. That opens as many upstream connections
+ * as a dashboard uses at once and compiles the code a request runs: measured, a first request
+ * after parse/validate/plan alone was still several times the warm median, almost all of it V8
+ * compiling the execution path (and the Node HTTP adapter's) on first use.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import {
@@ -164,9 +164,6 @@ async function runDashboard(execute: WarmupOptions['execute'], dashboard: string
   )) as LatestSessionAnswer;
   const roomId = latest.data?.sessions?.nodes?.[0]?.room?.hmsId;
   if (!roomId) return null;
-  // Twice: queries are compiled (graphql-jit) on a document's second run, so the first real
-  // dashboard finds the compiled form (src/plugins/use-jit-queries.ts).
-  await execute(dashboard, { roomId });
   await execute(dashboard, { roomId });
   return roomId;
 }
