@@ -11,6 +11,7 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { enableUpstreamTracing } from './hms/tracing.js';
 import { useOperationTracing, withRequestSpan } from './plugins/use-operation-tracing.js';
 import { type Telemetry, type TelemetryOptions, TRACER_NAME } from './telemetry.js';
 
@@ -25,6 +26,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
+  enableUpstreamTracing();
   const tracer = provider.getTracer(TRACER_NAME);
   return {
     provider,

@@ -2,7 +2,31 @@
  * Upstream attempts as OpenTelemetry client spans, for the client when it is given a tracer (see
  * src/telemetry.ts): only the API, no SDK, and nothing runs without a tracer.
  */
-import { context, propagation, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
+import {
+  context,
+  createContextKey,
+  propagation,
+  SpanKind,
+  SpanStatusCode,
+  type Tracer,
+  trace,
+} from '@opentelemetry/api';
+
+const CACHE_MISS = createContextKey('hms-graph cache miss');
+let tracing = false;
+
+/** Called once the SDK is registered (src/tracing-sdk.ts); until then `asCacheMiss` costs nothing. */
+export function enableUpstreamTracing(): void {
+  tracing = true;
+}
+
+/**
+ * Runs an upstream read the entity cache could not answer, so its attempt spans say `hms.cache:
+ * miss` (the other upstream spans say `not-cached`: the endpoint is never served from the cache).
+ */
+export function asCacheMiss<T>(read: () => Promise<T>): Promise<T> {
+  return tracing ? context.with(context.active().setValue(CACHE_MISS, true), read) : read();
+}
 
 /** Adds `traceparent` (and `tracestate`) for the active span to outgoing headers. */
 export function injectTraceContext(headers: Record<string, string>): void {
@@ -34,6 +58,7 @@ export function startUpstreamSpan(tracer: Tracer, info: UpstreamSpanInfo): Upstr
       'http.request.method': info.method,
       'url.template': info.route,
       'hms.attempt': info.attempt,
+      'hms.cache': context.active().getValue(CACHE_MISS) === true ? 'miss' : 'not-cached',
     },
   });
   const active = trace.setSpan(context.active(), span);

@@ -18,6 +18,7 @@ import {
   specOf,
 } from '../hms/endpoints.js';
 import { HmsAbortedError, HmsTimeoutError } from '../hms/errors.js';
+import { asCacheMiss } from '../hms/tracing.js';
 
 /** Every catalogue cache kind is a kind of the entity cache. */
 const KINDS: { [K in CacheKindName]: K & EntityKind } = {
@@ -72,10 +73,10 @@ export function withEntityCache(send: Send, cache: EntityCache): Send {
           return await shared;
         } catch (error) {
           if (!failedForItsCaller(error) || options?.signal?.aborted) throw error;
-          return inner(name, args, options);
+          return asCacheMiss(() => inner(name, args, options));
         }
       }
-      const fetch = inner(name, args, options).then((value) => {
+      const fetch = asCacheMiss(() => inner(name, args, options)).then((value) => {
         void cache.set(kind, id, value, ttl(value));
         return value;
       });
