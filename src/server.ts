@@ -106,6 +106,10 @@ const ROOM_EVENTS_SUBSCRIPTION = readFileSync(
   new URL('../schema/operations/room-events.graphql', import.meta.url),
   'utf8',
 );
+const ROOM_OPERATIONS_QUERY = readFileSync(
+  new URL('../schema/operations/room-operations.graphql', import.meta.url),
+  'utf8',
+);
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /**
@@ -217,6 +221,11 @@ export function createGateway({
         },
         {
           query: ROOM_EVENTS_SUBSCRIPTION,
+          variables: JSON.stringify({ roomId: (await defaultRoomId()) ?? 'paste a 100ms room id' }, null, 2),
+        },
+        {
+          // Polls, webhook deliveries, peer quality, recording configs and ingest keys.
+          query: ROOM_OPERATIONS_QUERY,
           variables: JSON.stringify({ roomId: (await defaultRoomId()) ?? 'paste a 100ms room id' }, null, 2),
         },
       ],

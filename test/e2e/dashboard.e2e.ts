@@ -140,6 +140,33 @@ describe('dashboard against GATEWAY_PERSISTED_OPERATIONS=require', () => {
     await expect.poll(() => target.locator('.badge').textContent()).toBe('enabled');
   });
 
+  it('shows an ended session’s peer quality in bits per second', async () => {
+    const ended = page.locator('article[data-session]', { hasNot: page.locator('.badge.live') }).first();
+    await ended.locator('details.peer-quality summary').click();
+    const table = ended.getByTestId('peer-quality');
+    await table.waitFor();
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(0);
+    // Bitrates as 100ms reports them (bits per second), shown as Mbps/kbps.
+    expect(await table.locator('tbody').textContent()).toMatch(/\d+\.\d\d Mbps/);
+    await ended.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-peer-quality.png` });
+  });
+
+  it('lists the room’s webhook deliveries and replays one', async () => {
+    const rows = page.locator('tr[data-delivery]');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const failed = page.locator('tr[data-delivery][data-status="FAILED"]');
+    const row = (await failed.count()) > 0 ? failed.first() : rows.first();
+    const type = (await row.locator('code').textContent()) ?? '';
+    await row.getByRole('button', { name: 'Replay' }).click();
+    const notice = page.getByTestId('webhook-replay');
+    await notice.waitFor();
+    expect(await notice.getAttribute('data-workflow')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await notice.textContent()).toContain(type);
+    await notice.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-webhook-replay.png` });
+  });
+
   it('shows a typed mutation error to the user', async () => {
     await page.getByRole('link', { name: 'All rooms' }).click();
     await page.getByRole('link', { name: 'archived-2023' }).click();

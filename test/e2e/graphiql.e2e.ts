@@ -58,6 +58,38 @@ describe('GraphiQL in demo mode', () => {
     await page.screenshot({ path: `${ARTIFACTS}graphiql.png` });
   });
 
+  it('has a RoomOperations tab that shows polls, deliveries, peer quality and ingest keys from the seed', async () => {
+    await page.locator('.graphiql-tab', { hasText: 'RoomOperations' }).click();
+    await expect.poll(() => visibleText('.graphiql-query-editor')).toContain('query RoomOperations');
+    await expect.poll(() => visibleText('.graphiql-editor-tool')).toMatch(/"roomId": "\w{24}"/);
+    const [response] = await Promise.all([
+      page.waitForResponse(
+        (r) =>
+          r.url().includes('/graphql') &&
+          `${r.request().postData() ?? ''}${decodeURIComponent(r.url())}`.includes('RoomOperations'),
+      ),
+      page.locator('.graphiql-execute-button').click(),
+    ]);
+    const body = (await response.json()) as {
+      errors?: unknown[];
+      data?: {
+        room: {
+          polls: Array<{ title: string }>;
+          webhookDeliveries: { totalCount: number };
+          sessions: { nodes: Array<{ peerStats: Array<{ publishedVideoBitrateBps: number | null }> }> };
+        };
+        ingest: { nodes: Array<{ streamKeys: Array<{ url: string }> }> };
+      };
+    };
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.room.polls.length).toBeGreaterThan(0);
+    expect(body.data?.room.webhookDeliveries.totalCount).toBeGreaterThan(0);
+    expect(body.data?.room.sessions.nodes.flatMap((s) => s.peerStats).length).toBeGreaterThan(0);
+    expect(body.data?.ingest.nodes[0]?.streamKeys[0]?.url).toMatch(/^rtmp:\/\//);
+    await expect.poll(() => visibleText('.graphiql-response'), { timeout: 30_000 }).toContain('"polls"');
+    await page.screenshot({ path: `${ARTIFACTS}graphiql-room-operations.png` });
+  });
+
   it('sent no request beyond 127.0.0.1, and none failed', () => {
     expect(network.external).toEqual([]);
     expect(network.failed).toEqual([]);

@@ -362,3 +362,22 @@ describe('transcription options and room recording settings', () => {
     expect(JSON.stringify(res)).not.toContain('shh-secret');
   });
 });
+
+describe('the RoomOperations document (GraphiQL’s third tab, schema/operations)', () => {
+  it('shows every new part with seed data on the demo room, within the default budget', async () => {
+    const { readFileSync } = await import('node:fs');
+    const query = readFileSync('schema/operations/room-operations.graphql', 'utf8');
+    const res = await counted(query, admin, { roomId: STANDUP });
+    expect(res.errors).toBeUndefined();
+    const room = res.data.room;
+    expect(room.polls.map((p: { title: string }) => p.title).length).toBe(2);
+    expect(room.polls.some((p: { runs: { nodes: unknown[] } }) => p.runs.nodes.length > 0)).toBe(true);
+    expect(room.webhookDeliveries.totalCount).toBeGreaterThan(0);
+    expect(room.template.recordingConfigs.length).toBeGreaterThan(0);
+    const ended = room.sessions.nodes;
+    expect(ended.some((s: { polls: unknown[] }) => s.polls.length > 0)).toBe(true);
+    expect(ended.every((s: { peerStats: unknown[] }) => s.peerStats.length > 0)).toBe(true);
+    expect(res.data.ingest.nodes[0].streamKeys[0].hmsId).toBe(ACTIVE_KEY);
+    expect(res.calls.total).toBeLessThanOrEqual(50);
+  });
+});

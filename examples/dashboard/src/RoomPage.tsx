@@ -11,6 +11,7 @@ import {
   useStartRecordingMutation,
   useStopRecordingMutation,
 } from './generated/hooks.js';
+import { PeerQuality, WebhookDeliveries } from './Operations.js';
 
 type Room = NonNullable<DashboardQuery['room']>;
 type Session = NonNullable<Room['sessions']>['nodes'][number];
@@ -170,6 +171,7 @@ function SessionCard({ session }: { session: Session }) {
           <PeerTable peers={peers.slice(PEERS_SHOWN)} />
         </details>
       ) : null}
+      {session.active ? null : <PeerQuality sessionId={session.id} />}
       <h4>Recordings</h4>
       {recordings.length > 0 ? (
         <ul className="recordings">
@@ -317,6 +319,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
         <RecordingControls roomId={room.id} statuses={recordingStatuses(room)} />
         <RoomCodes roomId={room.id} />
       </div>
+      <WebhookDeliveries roomId={room.id} />
       <h2>Recent sessions</h2>
       {sessions.length === 0 ? <p className="muted">No sessions yet.</p> : null}
       {sessions.map((session) => (

@@ -59,6 +59,20 @@ export function useLiveRoomQuery<TData = Operations.LiveRoomQuery>(
 useLiveRoomQuery.rootKey = ['LiveRoom'] as const;
 useLiveRoomQuery.getKey = (variables: Operations.LiveRoomQueryVariables) => ['LiveRoom', variables] as const;
 
+/** `PeerQuality`, cached under `usePeerQualityQuery.getKey(variables)` (prefix `usePeerQualityQuery.rootKey`). */
+export function usePeerQualityQuery<TData = Operations.PeerQualityQuery>(
+  variables: Operations.PeerQualityQueryVariables,
+  options?: QueryHookOptions<Operations.PeerQualityQuery, TData>,
+) {
+  return useQuery({
+    queryKey: usePeerQualityQuery.getKey(variables),
+    queryFn: ({ signal }) => execute(Operations.PeerQualityDocument, variables, { signal }),
+    ...options,
+  });
+}
+usePeerQualityQuery.rootKey = ['PeerQuality'] as const;
+usePeerQualityQuery.getKey = (variables: Operations.PeerQualityQueryVariables) => ['PeerQuality', variables] as const;
+
 /** `RecordingDetail`, cached under `useRecordingDetailQuery.getKey(variables)` (prefix `useRecordingDetailQuery.rootKey`). */
 export function useRecordingDetailQuery<TData = Operations.RecordingDetailQuery>(
   variables: Operations.RecordingDetailQueryVariables,
@@ -73,6 +87,15 @@ export function useRecordingDetailQuery<TData = Operations.RecordingDetailQuery>
 useRecordingDetailQuery.rootKey = ['RecordingDetail'] as const;
 useRecordingDetailQuery.getKey = (variables: Operations.RecordingDetailQueryVariables) => ['RecordingDetail', variables] as const;
 
+/** `ReplayWebhooks`. Expected failures arrive as typed union members in `data`, not as thrown errors. */
+export function useReplayWebhooksMutation(options?: MutationHookOptions<Operations.ReplayWebhooksMutation, Operations.ReplayWebhooksMutationVariables>) {
+  return useMutation({
+    mutationKey: ['ReplayWebhooks'],
+    mutationFn: (variables: Operations.ReplayWebhooksMutationVariables) => execute(Operations.ReplayWebhooksDocument, variables),
+    ...options,
+  });
+}
+
 /** `RoomCodes`, cached under `useRoomCodesQuery.getKey(variables)` (prefix `useRoomCodesQuery.rootKey`). */
 export function useRoomCodesQuery<TData = Operations.RoomCodesQuery>(
   variables: Operations.RoomCodesQueryVariables,
@@ -86,6 +109,20 @@ export function useRoomCodesQuery<TData = Operations.RoomCodesQuery>(
 }
 useRoomCodesQuery.rootKey = ['RoomCodes'] as const;
 useRoomCodesQuery.getKey = (variables: Operations.RoomCodesQueryVariables) => ['RoomCodes', variables] as const;
+
+/** `RoomOperations`, cached under `useRoomOperationsQuery.getKey(variables)` (prefix `useRoomOperationsQuery.rootKey`). */
+export function useRoomOperationsQuery<TData = Operations.RoomOperationsQuery>(
+  variables: Operations.RoomOperationsQueryVariables,
+  options?: QueryHookOptions<Operations.RoomOperationsQuery, TData>,
+) {
+  return useQuery({
+    queryKey: useRoomOperationsQuery.getKey(variables),
+    queryFn: ({ signal }) => execute(Operations.RoomOperationsDocument, variables, { signal }),
+    ...options,
+  });
+}
+useRoomOperationsQuery.rootKey = ['RoomOperations'] as const;
+useRoomOperationsQuery.getKey = (variables: Operations.RoomOperationsQueryVariables) => ['RoomOperations', variables] as const;
 
 /** `Rooms`, cached under `useRoomsQuery.getKey(variables)` (prefix `useRoomsQuery.rootKey`). */
 export function useRoomsQuery<TData = Operations.RoomsQuery>(
@@ -141,3 +178,17 @@ export function useStopRecordingMutation(options?: MutationHookOptions<Operation
     ...options,
   });
 }
+
+/** `WebhookDeliveries`, cached under `useWebhookDeliveriesQuery.getKey(variables)` (prefix `useWebhookDeliveriesQuery.rootKey`). */
+export function useWebhookDeliveriesQuery<TData = Operations.WebhookDeliveriesQuery>(
+  variables: Operations.WebhookDeliveriesQueryVariables,
+  options?: QueryHookOptions<Operations.WebhookDeliveriesQuery, TData>,
+) {
+  return useQuery({
+    queryKey: useWebhookDeliveriesQuery.getKey(variables),
+    queryFn: ({ signal }) => execute(Operations.WebhookDeliveriesDocument, variables, { signal }),
+    ...options,
+  });
+}
+useWebhookDeliveriesQuery.rootKey = ['WebhookDeliveries'] as const;
+useWebhookDeliveriesQuery.getKey = (variables: Operations.WebhookDeliveriesQueryVariables) => ['WebhookDeliveries', variables] as const;
