@@ -57,6 +57,7 @@ const typeDefs = /* GraphQL */ `
     recordings(first: Int = 20): RecordingConnection!
   }
   type SessionPeer {
+    id: ID!
     peerId: String!
     userId: String
     name: String

@@ -50,6 +50,7 @@ export const peersOf = (session: Session) =>
     .sort((a, b) => (a.joined_at ?? '').localeCompare(b.joined_at ?? '') || a.id.localeCompare(b.id));
 
 export const peerView = (p: SessionPeer & { id: string }) => ({
+  id: globalId('SessionPeer', p.id),
   peerId: p.id,
   userId: p.user_id || null,
   name: p.name || null,
