@@ -8,6 +8,7 @@ import { badUserInput } from '../errors.js';
 import { HmsNotFoundError } from '../hms/errors.js';
 import type { PeerStats, PeerStatsTrack, Session, SessionPeer } from '../hms/types.js';
 import { builder } from './builder.js';
+import { CACHE_KEY_DESCRIPTION, cacheKey } from './cache-key.js';
 import { RoomRef, SessionRef } from './refs.js';
 import { peersOf, SessionPeerRef } from './session.js';
 
@@ -160,6 +161,10 @@ export const PeerStatsRef = builder.objectRef<PeerStatsModel>('PeerStats').imple
   description:
     'Network quality of one peer in one ended session: summaries for a dashboard, and the series behind them.',
   fields: (t) => ({
+    id: t.id({
+      description: CACHE_KEY_DESCRIPTION,
+      resolve: (s) => cacheKey('PeerStats', s.session_id, s.peer_id),
+    }),
     peerId: t.exposeString('peer_id', { description: 'The peer id.' }),
     peer: t.field({
       type: SessionPeerRef,

@@ -20,6 +20,7 @@ import type {
   Session,
 } from '../hms/types.js';
 import { builder } from './builder.js';
+import { CACHE_KEY_DESCRIPTION, cacheKey } from './cache-key.js';
 import { parseConnectionArgs, parseId, toConnection } from './connection.js';
 import { upstreamEnum } from './enums.js';
 import { pageArgs, RoomRef, SessionRef } from './refs.js';
@@ -152,6 +153,7 @@ export const PollRef = builder.objectRef<Poll>('Poll');
 export const PollRunRef = builder.objectRef<PollRun>('PollRun').implement({
   description: 'A poll run in one session, with its answer counts.',
   fields: (t) => ({
+    id: t.id({ description: CACHE_KEY_DESCRIPTION, resolve: (r) => cacheKey('PollRun', r.id) }),
     hmsId: t.exposeString('id', { description: 'The 100ms id of this run.' }),
     pollId: t.exposeString('poll_id', { description: 'The 100ms poll id.' }),
     poll: t.field({
@@ -186,6 +188,10 @@ export const PollRunRef = builder.objectRef<PollRun>('PollRun').implement({
 const PollResponseRef = builder.objectRef<PollResponse>('PollResponse').implement({
   description: 'One answer of one peer to one question.',
   fields: (t) => ({
+    id: t.id({
+      description: CACHE_KEY_DESCRIPTION,
+      resolve: (r) => cacheKey('PollResponse', r.poll_id, r.id),
+    }),
     hmsId: t.exposeString('id', { description: 'The 100ms response id.' }),
     sessionId: t.exposeString('session_id', { description: 'The session it was given in.' }),
     session: t.field({
@@ -235,6 +241,7 @@ const PollResponseRef = builder.objectRef<PollResponse>('PollResponse').implemen
 const PollResultRef = builder.objectRef<PollResult>('PollResult').implement({
   description: 'One peer’s score on one question (quizzes).',
   fields: (t) => ({
+    id: t.id({ description: CACHE_KEY_DESCRIPTION, resolve: (r) => cacheKey('PollResult', r.poll_id, r.id) }),
     hmsId: t.exposeString('id', { description: 'The 100ms result id.' }),
     sessionId: t.exposeString('session_id', { description: 'The session.' }),
     question: t.exposeInt('question', { description: 'The question’s index.' }),

@@ -6,6 +6,7 @@
 import { HmsNotFoundError } from '../hms/errors.js';
 import type { StreamKey } from '../hms/types.js';
 import { builder } from './builder.js';
+import { CACHE_KEY_DESCRIPTION, cacheKey } from './cache-key.js';
 import { inputId, roomOrNotFound, runMutation } from './mutation.js';
 import { ForbiddenError, MUTATION_ERRORS, NotFoundError } from './mutation-errors.js';
 import { RoomRef } from './refs.js';
@@ -13,6 +14,7 @@ import { RoomRef } from './refs.js';
 export const StreamKeyRef = builder.objectRef<StreamKey>('StreamKey').implement({
   description: 'An RTMP ingest key of a room: where an external encoder sends its stream.',
   fields: (t) => ({
+    id: t.id({ description: CACHE_KEY_DESCRIPTION, resolve: (k) => cacheKey('StreamKey', k.id) }),
     hmsId: t.exposeString('id', { description: 'The 100ms stream key id.' }),
     url: t.exposeString('url', { description: 'The RTMP ingest URL (the encoder’s server).' }),
     key: t.exposeString('key', {

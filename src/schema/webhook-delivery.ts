@@ -15,6 +15,7 @@ import type {
   WebhookReplayStatus,
 } from '../hms/types.js';
 import { builder } from './builder.js';
+import { CACHE_KEY_DESCRIPTION, cacheKey } from './cache-key.js';
 import { decodeCursor, encodeCursor, MAX_FIRST, parseConnectionArgs, parseId } from './connection.js';
 import { upstreamEnum } from './enums.js';
 import { inputId, runMutation } from './mutation.js';
@@ -86,6 +87,10 @@ export const WebhookDeliveryRef = builder.objectRef<WebhookDelivery>('WebhookDel
   description:
     'One webhook 100ms sent (or tried to send) to the workspace or room endpoint, from its delivery history.',
   fields: (t) => ({
+    id: t.id({
+      description: CACHE_KEY_DESCRIPTION,
+      resolve: (d) => cacheKey('WebhookDelivery', d.event_id, d.event_name),
+    }),
     eventId: t.exposeString('event_id', {
       description: 'The id of the delivered event (UUID): the `id` of the webhook body the endpoint got.',
     }),

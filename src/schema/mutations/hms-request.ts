@@ -1,6 +1,6 @@
 /**
- * Parity with the SDK's `api.get/post` escape hatch, for endpoints the graph does not model yet
- * (polls, stream keys, template edits, webhook replays…). Admin-only: it bypasses `hms_rooms`
+ * Parity with the SDK's `api.get/post` escape hatch, for endpoints 100ms adds before the graph
+ * models them (every documented one has a typed field or mutation). Admin-only: it bypasses `hms_rooms`
  * and the typed graph. Every use is logged (method and path, never the body).
  */
 import { builder } from '../builder.js';

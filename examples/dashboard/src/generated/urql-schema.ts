@@ -3925,6 +3925,17 @@ export default {
             "args": []
           },
           {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "maxPacketLossPercent",
             "type": {
               "kind": "SCALAR",
@@ -4759,6 +4770,17 @@ export default {
             "args": []
           },
           {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "optionIndexes",
             "type": {
               "kind": "NON_NULL",
@@ -4994,6 +5016,17 @@ export default {
             "args": []
           },
           {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "peerId",
             "type": {
               "kind": "SCALAR",
@@ -5136,6 +5169,17 @@ export default {
         "fields": [
           {
             "name": "hmsId",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -10028,6 +10072,17 @@ export default {
             "args": []
           },
           {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "key",
             "type": {
               "kind": "NON_NULL",
@@ -11901,6 +11956,17 @@ export default {
           },
           {
             "name": "eventType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
