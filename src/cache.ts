@@ -64,7 +64,7 @@ export function createRedisStore(redis: Redis): CacheStore {
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
-/** Immutable things still expire eventually: 100ms keeps assets 15 days (reference §4.4). */
+/** Immutable things still expire eventually: 100ms keeps assets 15 days (https://www.100ms.live/docs/server-side/v2/api-reference/recording-assets/overview). */
 const IMMUTABLE = 24 * HOUR;
 const SHORT = 30 * SECOND;
 const TERMINAL = new Set(['completed', 'failed']);

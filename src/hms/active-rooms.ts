@@ -1,5 +1,5 @@
 /**
- * Active rooms, peers, messages, end room (reference §4.3). Bodies are rebuilt field by field so
+ * Active rooms, peers, messages, end room (https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/overview). Bodies are rebuilt field by field so
  * the wire names are exactly the documented ones: the SDK's `peerId` (a direct message that goes
  * out as a broadcast) cannot happen here.
  */

@@ -1,5 +1,5 @@
 /**
- * Analytics events (reference §4.9): `room_id` is required, `type` repeats (`type=a&type=b`), and
+ * Analytics events (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview): `room_id` is required, `type` repeats (`type=a&type=b`), and
  * pages continue with `start=<next>`. The SDK stops after page 1 (it looks for `last`); here every
  * page is walked.
  */

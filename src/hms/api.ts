@@ -75,7 +75,7 @@ export interface RequestOptions {
   deadline?: number;
 }
 
-/** One page of a list endpoint, normalised across the two cursor styles (reference §2.1, §2.2). */
+/** One page of a list endpoint, normalised across the two cursor styles (https://www.100ms.live/docs/server-side/v2/introduction/request-and-response#pagination, https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview). */
 export interface Page<T> {
   items: T[];
   /** The `limit` the server used. */
@@ -102,7 +102,7 @@ export interface PagedResource<T, Q extends PageQuery> {
 
 export interface RoomsApi extends PagedResource<Room, ListRoomsQuery> {
   get(roomId: string, options?: RequestOptions): Promise<Room>;
-  /** Upsert by name (reference §4.1). */
+  /** Upsert by name (https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/create-via-api). */
   create(body: CreateRoomBody, options?: RequestOptions): Promise<Room>;
   update(roomId: string, body: UpdateRoomBody, options?: RequestOptions): Promise<Room>;
   setEnabled(roomId: string, enabled: boolean, options?: RequestOptions): Promise<Room>;

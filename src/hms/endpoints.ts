@@ -61,7 +61,7 @@ import type {
   WebhookReplayStatus,
 } from './types.js';
 
-/** Page sizes the API documents (reference §4): what `limit` is clamped to before sending. */
+/** Page sizes the API documents (https://www.100ms.live/docs/server-side/v2/introduction/request-and-response#pagination and each list page): what `limit` is clamped to before sending. */
 export interface LimitRange {
   min: number;
   max: number;
@@ -192,7 +192,7 @@ export const ENDPOINTS = {
     cache: { mode: 'byId', kind: 'room', ttl: 'room' },
     cost: CALL,
   }),
-  // An upsert by name: creating an existing name reconfigures that room (reference §4.1).
+  // An upsert by name: creating an existing name reconfigures that room (https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/create-via-api).
   'rooms.create': endpoint<{ body: CreateRoomBody; response: Room }>()({
     method: 'POST',
     route: '/rooms',
@@ -603,7 +603,7 @@ export const ENDPOINTS = {
     limits: ANALYTICS_LIMITS,
   }),
 
-  // Their JSON keys are camelCase, unlike the rest of the API (reference §4.10).
+  // Their JSON keys are camelCase, unlike the rest of the API (https://www.100ms.live/docs/server-side/v2/api-reference/policy/template-object).
   'templates.list': endpoint<{ query: PageQuery; response: Page<Template> }>()({
     method: 'GET',
     route: '/templates',
@@ -928,7 +928,7 @@ export const ENDPOINTS = {
     cost: CALL,
   }),
 
-  // Signed here with the app secret (reference §1.4): no HTTP call, but a token for a room is
+  // Signed here with the app secret (https://www.100ms.live/docs/server-side/v2/introduction/authentication-and-tokens): no HTTP call, but a token for a room is
   // confined like any write to that room.
   'tokens.appToken': endpoint<{ body: AppTokenOptions; response: AppToken }>()({
     method: 'LOCAL',

@@ -1,4 +1,4 @@
-/** RTMP-out external streams (reference §4.8). */
+/** RTMP-out external streams (https://www.100ms.live/docs/server-side/v2/api-reference/external-streams/overview). */
 import type { ExternalStreamsApi } from './api.js';
 import type { Send } from './endpoints.js';
 import { pagedResource } from './paginate.js';

@@ -1,4 +1,4 @@
-/** HLS live streams (reference §4.7). */
+/** HLS live streams (https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/overview). */
 import type { LiveStreamsApi } from './api.js';
 import type { Send } from './endpoints.js';
 import { pagedResource } from './paginate.js';

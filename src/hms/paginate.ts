@@ -1,5 +1,5 @@
 /**
- * Lazy pagination over both cursor styles (reference §2.1 `last`, §2.2 analytics `next`); `parse.ts`
+ * Lazy pagination over both cursor styles (`last`: https://www.100ms.live/docs/server-side/v2/introduction/request-and-response#pagination; analytics `next`: https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview); `parse.ts`
  * has already normalised either into `Page.next`. Nothing here loads "all pages" on its own: the
  * consumer pulls, `max` bounds, and `collect` requires a bound.
  */

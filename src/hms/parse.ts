@@ -132,7 +132,7 @@ function cursor(raw: Record<string, unknown>, key: string, ctx: ParseContext): s
 
 /**
  * The next cursor, or null when the listing is over: an empty cursor, an empty page, or a page
- * shorter than the limit the *server* reported (reference §2.1). The requested limit is not used
+ * shorter than the limit the *server* reported (https://www.100ms.live/docs/server-side/v2/introduction/request-and-response#pagination). The requested limit is not used
  * for the short-page rule: a server that caps the page size would otherwise end the walk early,
  * the SDK's bug.
  */

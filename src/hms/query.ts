@@ -1,5 +1,5 @@
 /**
- * Query-string serialisation, fixing what the SDK got wrong (reference §2.5): every name and value
+ * Query-string serialisation, fixing what the Node SDK (https://github.com/100mslive/server-sdks, `serializeQueryParams`) got wrong: every name and value
  * is percent-encoded (room names with spaces or `&` survive), arrays become repeated keys
  * (`type=a&type=b`, what the analytics endpoint expects), Dates become ISO 8601 instead of being
  * dropped, and undefined/null are omitted instead of sent as "undefined" or throwing.

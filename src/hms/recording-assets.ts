@@ -1,4 +1,4 @@
-/** Recording assets (reference §4.5). Sizes arrive as exact integers (checked in parse.ts). */
+/** Recording assets (https://www.100ms.live/docs/server-side/v2/api-reference/recording-assets/overview). Sizes arrive as exact integers (checked in parse.ts). */
 import type { RecordingAssetsApi } from './api.js';
 import type { Send } from './endpoints.js';
 import { pagedResource } from './paginate.js';

@@ -1,5 +1,5 @@
 /**
- * Composite recordings (reference §4.4). List items never carry `recording_assets`; `get` is the
+ * Composite recordings (https://www.100ms.live/docs/server-side/v2/api-reference/recordings/overview). List items never carry `recording_assets`; `get` is the
  * one call that does. Start/stop/pause/resume are POSTs the client never resends once they may
  * have reached 100ms (see retry.ts).
  */

@@ -1,4 +1,4 @@
-/** Room codes (reference §4.6): listed per room, created per room or per role, toggled by code. */
+/** Room codes (https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/room-code-overview): listed per room, created per room or per role, toggled by code. */
 import type { IterateOptions, Page, RequestOptions, RoomCodesApi } from './api.js';
 import type { Send } from './endpoints.js';
 import { OTHER_LIMITS, paginate, requestOptions } from './paginate.js';
@@ -21,7 +21,7 @@ export function createRoomCodesApi(send: Send): RoomCodesApi {
     create: (roomId, options) => send('roomCodes.create', { params: { id: roomId } }, options),
     createForRole: (roomId, role, options) =>
       send('roomCodes.createForRole', { params: { id: roomId, role } }, options),
-    // Any field besides code and enabled is a 400 (reference §4.6).
+    // Any field besides code and enabled is a 400 (https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/room-code-overview).
     setEnabled: (code, enabled, options) =>
       send('roomCodes.setEnabled', { body: { code, enabled } }, options),
   };

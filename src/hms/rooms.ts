@@ -1,4 +1,4 @@
-/** Rooms (reference §4.1). There is no DELETE: rooms are disabled, not removed. */
+/** Rooms (https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/overview). There is no DELETE: rooms are disabled, not removed. */
 import type { RoomsApi } from './api.js';
 import type { Send } from './endpoints.js';
 import { pagedResource } from './paginate.js';

@@ -1,4 +1,4 @@
-/** Sessions (reference §4.2): read-only, newest first. */
+/** Sessions (https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/list-sessions): read-only, newest first. */
 import type { SessionsApi } from './api.js';
 import type { Send } from './endpoints.js';
 import { pagedResource } from './paginate.js';

@@ -1,4 +1,4 @@
-/** Templates (reference §4.10). Their JSON keys are camelCase, unlike the rest of the API. */
+/** Templates (https://www.100ms.live/docs/server-side/v2/api-reference/policy/template-object). Their JSON keys are camelCase, unlike the rest of the API. */
 import type { TemplatesApi } from './api.js';
 import type { Send } from './endpoints.js';
 import { pagedResource } from './paginate.js';

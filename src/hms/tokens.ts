@@ -1,5 +1,5 @@
 /**
- * 100ms tokens (reference §1.3, §1.4): HS256 JWTs signed with the app secret.
+ * 100ms tokens (https://www.100ms.live/docs/server-side/v2/introduction/authentication-and-tokens): HS256 JWTs signed with the app secret.
  *
  * The management token is cached and renewed *before* it expires, when less than 10% of its life
  * or 5 minutes remain, whichever is larger. (The SDK renews only 30 s *after* expiry and relies on

@@ -40,7 +40,7 @@ export function fillRoute(route: string, params: Record<string, string> = {}): s
   });
 }
 
-/** Static path segments of the 100ms API (reference §4); any other segment of a raw path is an id. */
+/** Static path segments of the 100ms API (https://www.100ms.live/docs/server-side/v2/api-reference/); any other segment of a raw path is an id. */
 const STATIC_SEGMENTS = new Set([
   'rooms',
   'sessions',

@@ -1,6 +1,7 @@
 /**
  * Upstream DTOs for the 100ms REST API v2, in snake_case exactly as the API sends them
- * (reference §5). Shared by the client (`src/hms`) and the emulator (`src/emulator`), which
+ * (the object pages of
+ * https://www.100ms.live/docs/server-side/v2/api-reference/). Shared by the client (`src/hms`) and the emulator (`src/emulator`), which
  * share these shapes but none of their logic.
  *
  * Timestamps are ISO 8601 strings on the wire. The client's response parser (`parse.ts`) turns
@@ -9,19 +10,19 @@
 
 export type IsoDate = string;
 
-/** `{limit, data, last}`: the cursor envelope of most list endpoints (reference §2.1). */
+/** `{limit, data, last}`: the cursor envelope of most list endpoints (https://www.100ms.live/docs/server-side/v2/introduction/request-and-response#pagination). */
 export interface ListEnvelope<T> {
   limit: number;
   data: T[] | null;
   last: string;
 }
 
-/** Stop-all endpoints of live and external streams may add an `error` string (reference §4.7, §4.8). */
+/** Stop-all endpoints of live and external streams may add an `error` string (https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/overview, https://www.100ms.live/docs/server-side/v2/api-reference/external-streams/overview). */
 export interface StopAllEnvelope<T> extends ListEnvelope<T> {
   error?: string;
 }
 
-/** `{limit, total, next, events}`: the analytics envelope (reference §2.2). */
+/** `{limit, total, next, events}`: the analytics envelope (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview). */
 export interface AnalyticsEnvelope<T = AnalyticsEvent> {
   limit: number;
   total: number;
@@ -29,7 +30,7 @@ export interface AnalyticsEnvelope<T = AnalyticsEvent> {
   events: T[] | null;
 }
 
-/** Error body of 4xx/5xx answers (reference §3.2); both known variants. */
+/** Error body of 4xx/5xx answers (https://www.100ms.live/docs/server-side/v2/introduction/request-and-response#errors); both known variants. */
 export interface HmsErrorBody {
   code?: number;
   message?: string;
@@ -96,7 +97,7 @@ export interface CreateRoomBody {
   polls?: string[];
 }
 
-/** Update takes the create fields except the template (reference §4.1 lists no `template_id`). */
+/** Update takes the create fields except the template (https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/update-a-room lists no `template_id`). */
 export interface UpdateRoomBody extends Omit<CreateRoomBody, 'template_id'> {
   enabled?: boolean;
 }
@@ -131,7 +132,7 @@ export interface Session {
   customer_id: string;
   app_id?: string;
   active: boolean;
-  /** Map keyed by peer id; every peer that ever joined (reference §4.2). */
+  /** Map keyed by peer id; every peer that ever joined (https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/object). */
   peers: Record<string, SessionPeer>;
   created_at: IsoDate;
   updated_at: IsoDate | null;
@@ -344,7 +345,7 @@ export interface StartLiveStreamBody {
 export interface TimedMetadataBody {
   /** ≤ 100 characters. */
   payload: string;
-  /** Seconds (reference §4.7). */
+  /** Seconds (https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/overview). */
   duration: number;
 }
 
@@ -417,7 +418,7 @@ export const ERROR_EVENT_TYPES = [
   'client.connect.failed',
 ] as const;
 
-/** Templates use camelCase JSON keys, unlike the rest of the API (reference §5.10). */
+/** Templates use camelCase JSON keys, unlike the rest of the API (https://www.100ms.live/docs/server-side/v2/api-reference/policy/template-object). */
 export interface TemplateRole {
   name: string;
   publishParams?: {

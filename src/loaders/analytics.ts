@@ -32,7 +32,7 @@ export function createAnalyticsLoaders(hms: HmsApi, ro: RequestOptions) {
 
 /**
  * Analytics cursors are opaque `next` tokens that mark page boundaries, so a cursor inside a page
- * is (page start token, items to skip). Results are snapshotted upstream (reference §2.2), which
+ * is (page start token, items to skip). Results are snapshotted upstream (https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview), which
  * keeps skip offsets stable while paging; the token is positional, so re-reading a page with a
  * larger `limit` starts at the same event (inferred).
  */

@@ -32,7 +32,7 @@ const DEFAULT_LIMIT = 10;
 type Item = { id: string; created_at?: string; createdAt?: string; room_id?: string };
 
 const createdAt = (item: Item) => item.created_at ?? item.createdAt ?? '';
-/** Newest first, ties by descending id: the API's own order (reference §2.1). */
+/** Newest first, ties by descending id: the API's own order (https://www.100ms.live/docs/server-side/v2/introduction/request-and-response#pagination). */
 const newestFirst = (a: Item, b: Item) =>
   createdAt(b).localeCompare(createdAt(a)) || b.id.localeCompare(a.id);
 

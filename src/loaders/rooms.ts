@@ -65,7 +65,7 @@ export function createRoomLoaders(hms: HmsApi, ro: RequestOptions) {
         ),
       { cacheKeyFn: stableKey },
     ),
-    /** Every code of a room: at most 100 per room (reference §4.6), so one call. */
+    /** Every code of a room: at most 100 per room (https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/room-code-overview), so one call. */
     roomCodes: new DataLoader<string, RoomCode[]>((roomIds) =>
       Promise.all(
         roomIds.map(async (roomId) => {

@@ -1,7 +1,7 @@
 /**
  * Domain-aware batching of a session's jobs and assets.
  *
- * 100ms has no batch-get and no multi-session filter (reference §7), so N sibling sessions asking
+ * 100ms has no batch-get and no multi-session filter (see the filters of https://www.100ms.live/docs/server-side/v2/api-reference/recordings/list-all-recordings), so N sibling sessions asking
  * for their recordings would naively cost N list calls. Instead, sessions of the same room are
  * served from the room-wide list (`room_id` filter, newest first), partitioned by `session_id`,
  * paging back only until the oldest requested session is covered. A job or asset is created

@@ -1,5 +1,5 @@
 /**
- * Recordings, live streams and external streams are all "beam" jobs upstream (reference §5.4):
+ * Recordings, live streams and external streams are all "beam" jobs upstream (https://www.100ms.live/docs/server-side/v2/api-reference/recordings/overview):
  * their shared fields live once, on the `Job` interface, and the contract's `RecordingJob` union
  * names the three for `RecordingAsset.job`.
  */

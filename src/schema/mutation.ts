@@ -158,7 +158,7 @@ export function httpUrl(value: string | null | undefined, field: string): string
   return value;
 }
 
-/** 100ms room names: letters, digits and `.-:_` (reference §4.1). */
+/** 100ms room names: letters, digits and `.-:_` (https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/create-via-api). */
 export function roomName(value: string | null | undefined, field: string): string | undefined {
   if (value == null) return undefined;
   if (!/^[a-zA-Z0-9.\-:_]{1,100}$/.test(value)) {

@@ -1,6 +1,6 @@
 /**
- * The 100ms webhook envelope (reference §9.2) and what the gateway does with each event type
- * (§9.3): which GraphQL event it becomes, and which shared-cache entries it makes stale. Pure
+ * The 100ms webhook envelope and event types (https://www.100ms.live/docs/server-side/v2/how-to-guides/configure-webhooks/webhook) and what the
+ * gateway does with each event type: which GraphQL event it becomes, and which shared-cache entries it makes stale. Pure
  * functions over untrusted JSON: nothing here throws on a hostile body, it reports a problem.
  */
 import type { EntityKind } from '../cache.js';

@@ -132,7 +132,7 @@ interface WireCase {
 }
 
 const wire: WireCase[] = [
-  // Rooms §4.1
+  // Rooms: https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/overview
   {
     name: 'rooms.list',
     run: (c) =>
@@ -178,7 +178,7 @@ const wire: WireCase[] = [
     reply: { json: { ...room, enabled: false } },
     result: { ...room, enabled: false, updated_at: null },
   },
-  // Sessions §4.2
+  // Sessions: https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/list-sessions
   {
     name: 'sessions.list',
     run: (c) => c.sessions.list({ room_id: 'r1', active: false, limit: 5 }),
@@ -198,7 +198,7 @@ const wire: WireCase[] = [
     },
     result: { id: 's1', peers: { p1: { id: 'p1', joined_at: '2024-01-01T00:00:00Z', left_at: null } } },
   },
-  // Active rooms §4.3
+  // Active rooms: https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/overview
   {
     name: 'activeRooms.get',
     run: (c) => c.activeRooms.get('r1'),
@@ -260,7 +260,7 @@ const wire: WireCase[] = [
     reply: { json: { message: 'session is ending' } },
     result: { message: 'session is ending' },
   },
-  // Recordings §4.4
+  // Recordings: https://www.100ms.live/docs/server-side/v2/api-reference/recordings/overview
   {
     name: 'recordings.list',
     run: (c) => c.recordings.list({ room_id: 'r1', status: 'running', start: 'j0' }),
@@ -323,7 +323,7 @@ const wire: WireCase[] = [
     reply: { json: job },
     result: jobParsed,
   },
-  // Recording assets §4.5
+  // Recording assets: https://www.100ms.live/docs/server-side/v2/api-reference/recording-assets/overview
   {
     name: 'recordingAssets.list',
     run: (c) => c.recordingAssets.list({ session_id: 's1', status: 'completed' }),
@@ -359,7 +359,7 @@ const wire: WireCase[] = [
     reply: { json: { id: 'a1', path: 'p', url: 'u', expiry: 259200 } },
     result: { id: 'a1', path: 'p', url: 'u', expiry: 259200 },
   },
-  // Room codes §4.6
+  // Room codes: https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/room-code-overview
   {
     name: 'roomCodes.list',
     run: (c) => c.roomCodes.list('r1', { role: 'host', enabled: true, limit: 20 }),
@@ -394,7 +394,7 @@ const wire: WireCase[] = [
     reply: { json: { code: 'abc-defg-hij', enabled: false, updated_at: ZERO } },
     result: { code: 'abc-defg-hij', enabled: false, updated_at: null },
   },
-  // Live streams §4.7
+  // Live streams: https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/overview
   {
     name: 'liveStreams.list',
     run: (c) => c.liveStreams.list({ room_id: 'r1', limit: 1000 }),
@@ -462,7 +462,7 @@ const wire: WireCase[] = [
     reply: { json: job },
     result: jobParsed,
   },
-  // External streams §4.8
+  // External streams: https://www.100ms.live/docs/server-side/v2/api-reference/external-streams/overview
   {
     name: 'externalStreams.list',
     run: (c) => c.externalStreams.list({ session_id: 's1' }),
@@ -505,7 +505,7 @@ const wire: WireCase[] = [
     reply: { json: list([job]) },
     result: [jobParsed],
   },
-  // Analytics §4.9
+  // Analytics: https://www.100ms.live/docs/server-side/v2/api-reference/analytics/overview
   {
     name: 'analytics.listEvents',
     run: (c) =>
@@ -523,7 +523,7 @@ const wire: WireCase[] = [
     },
     result: { items: [{ id: 'e1', timestamp: '2024-01-01T00:00:00Z' }], limit: 1, total: 2, next: 'n1' },
   },
-  // Templates §4.10
+  // Templates: https://www.100ms.live/docs/server-side/v2/api-reference/policy/template-object
   {
     name: 'templates.list',
     run: (c) => c.templates.list({ limit: 10 }),

@@ -379,7 +379,7 @@ describe('idempotency', () => {
 });
 
 describe('createAuthToken', () => {
-  it('mints an app token with exactly the §1.4 claims', async () => {
+  it('mints an app token with exactly the documented app-token claims', async () => {
     const result = await mutate<{ token: string; expiresAt: string }>(
       'createAuthToken',
       { roomId: live.id, role: 'guest', userId: 'u-42', validForSeconds: 600 },

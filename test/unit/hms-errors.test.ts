@@ -20,7 +20,7 @@ import {
 
 const ctx = { method: 'GET', path: '/v2/rooms/r1?name=secret-filter', requestId: 'up-1' };
 
-describe('fromStatus (reference §3.1)', () => {
+describe('fromStatus (the documented status codes)', () => {
   const table: Array<[number, new (...args: never[]) => HmsError, string]> = [
     [400, HmsBadRequestError, 'HmsBadRequestError'],
     [401, HmsUnauthorizedError, 'HmsUnauthorizedError'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serializeQuery } from '../../src/hms/query.js';
 
-describe('serializeQuery (fixes reference §2.5)', () => {
+describe('serializeQuery (fixes the Node SDK serializeQueryParams)', () => {
   it('URL-encodes names and values: spaces and & survive', () => {
     expect(serializeQuery({ name: 'team sync & review' })).toBe('name=team%20sync%20%26%20review');
     expect(serializeQuery({ 'odd key': 'a=b', role: 'höst/1?' })).toBe(

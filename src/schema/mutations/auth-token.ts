@@ -1,4 +1,4 @@
-/** Client (app) tokens for the 100ms client SDKs, minted locally (reference §1.4). */
+/** Client (app) tokens for the 100ms client SDKs, minted locally (https://www.100ms.live/docs/server-side/v2/introduction/authentication-and-tokens). */
 import { builder } from '../builder.js';
 import { assertRoleInRoom, inputId, intInRange, nonEmpty, runMutation } from '../mutation.js';
 import { MUTATION_ERRORS } from '../mutation-errors.js';
