@@ -143,8 +143,12 @@ export function createEntityCache({ store, workspace, onLookup }: EntityCacheOpt
       if (ttlMs <= 0) return;
       await store.set(key(kind, id), value, ttlMs).catch(() => undefined);
     },
+    /**
+     * Rejects when the store could not drop the entries (Redis away or timing out): a webhook
+     * then answers 503 so 100ms delivers it again, instead of leaving a stale entry until its TTL.
+     */
     async invalidate(entries: Array<[EntityKind, string]>): Promise<void> {
-      await store.delete(entries.map(([kind, id]) => key(kind, id))).catch(() => undefined);
+      await store.delete(entries.map(([kind, id]) => key(kind, id)));
     },
     close: () => store.close(),
   };

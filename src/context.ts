@@ -134,8 +134,12 @@ export function createContext(options: CreateContextOptions): Context {
     idempotency: options.idempotency,
     warnings: options.warnings ?? [],
     log: options.logger,
+    // The mutation has already applied upstream: a cache that cannot drop its entries must not
+    // turn that into a failure. The entries expire with their TTL; the log says which ones.
     invalidate: async (entries) => {
-      await options.cache?.invalidate(entries);
+      await options.cache?.invalidate(entries).catch((error: unknown) => {
+        options.logger.warn({ err: error, entries }, 'shared cache: could not invalidate after a mutation');
+      });
     },
     events: options.events ?? createEventBus({ workspace: '' }),
     rateLimit: null,

@@ -121,7 +121,10 @@ export function useWebhookRoute(options: WebhookRouteOptions): Plugin {
         if (known.value.publish) await events.publish(known.value.event);
       } catch (error) {
         await dedupe.release(id).catch(() => undefined);
-        logger.warn({ err: error, id, type }, 'webhook not handled: could not publish the event');
+        logger.warn(
+          { err: error, id, type },
+          'webhook not handled: could not invalidate the shared cache or publish the event',
+        );
         outcome(type, 'unavailable');
         return reply(503, { error: 'temporarily unavailable; retry' }, { 'retry-after': '1' });
       }
