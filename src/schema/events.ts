@@ -174,30 +174,29 @@ builder.objectFields(RoleChanged, (t) => ({
   }),
 }));
 
+/** When the session began, as SessionOpened and SessionClosed both report it. */
+const sessionStartFields = (ref: ReturnType<typeof eventType>) =>
+  builder.objectFields(ref, (t) => ({
+    startedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the session began; null when not reported.',
+      resolve: (e) => str(e.data, 'session_started_at'),
+    }),
+  }));
+
 const SessionOpened = eventType(
   'SessionOpened',
   'session.open.success: the first peer joined; a session began.',
 );
-builder.objectFields(SessionOpened, (t) => ({
-  startedAt: t.field({
-    type: 'DateTime',
-    nullable: true,
-    description: 'When the session began; null when not reported.',
-    resolve: (e) => str(e.data, 'session_started_at'),
-  }),
-}));
+sessionStartFields(SessionOpened);
 
 const SessionClosed = eventType(
   'SessionClosed',
   'session.close.success: the last peer left; the session ended.',
 );
+sessionStartFields(SessionClosed);
 builder.objectFields(SessionClosed, (t) => ({
-  startedAt: t.field({
-    type: 'DateTime',
-    nullable: true,
-    description: 'When the session began; null when not reported.',
-    resolve: (e) => str(e.data, 'session_started_at'),
-  }),
   endedAt: t.field({
     type: 'DateTime',
     nullable: true,
@@ -515,39 +514,33 @@ const ingestFields = (ref: ReturnType<typeof eventType>) =>
     }),
   }));
 
+/** The stream and start time IngestStarted and IngestEnded both report. */
+const ingestStreamFields = (ref: ReturnType<typeof eventType>) =>
+  builder.objectFields(ref, (t) => ({
+    streamId: t.string({
+      nullable: true,
+      description: 'The media stream id.',
+      resolve: (e) => str(e.data, 'stream_id'),
+    }),
+    startedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the ingest started.',
+      resolve: (e) => str(e.data, 'started_at'),
+    }),
+  }));
+
 const IngestStarted = eventType(
   'IngestStarted',
   'ingest.start.success: an RTMP encoder connected with the room’s stream key and joined as a peer.',
 );
 ingestFields(IngestStarted);
-builder.objectFields(IngestStarted, (t) => ({
-  streamId: t.string({
-    nullable: true,
-    description: 'The media stream id.',
-    resolve: (e) => str(e.data, 'stream_id'),
-  }),
-  startedAt: t.field({
-    type: 'DateTime',
-    nullable: true,
-    description: 'When the ingest started.',
-    resolve: (e) => str(e.data, 'started_at'),
-  }),
-}));
+ingestStreamFields(IngestStarted);
 
 const IngestEnded = eventType('IngestEnded', 'ingest.end.success: the RTMP encoder disconnected.');
 ingestFields(IngestEnded);
+ingestStreamFields(IngestEnded);
 builder.objectFields(IngestEnded, (t) => ({
-  streamId: t.string({
-    nullable: true,
-    description: 'The media stream id.',
-    resolve: (e) => str(e.data, 'stream_id'),
-  }),
-  startedAt: t.field({
-    type: 'DateTime',
-    nullable: true,
-    description: 'When the ingest started.',
-    resolve: (e) => str(e.data, 'started_at'),
-  }),
   endedAt: t.field({
     type: 'DateTime',
     nullable: true,
