@@ -212,8 +212,21 @@ const index = (value: number, field: string, max: number) => {
   return String(value);
 };
 
-/** The poll's current state after an edit (questions re-index on removal). */
-const reload = (ctx: Context, id: string) => loadPoll(ctx, id);
+/**
+ * A per-question or per-option edit: resolves the poll id, makes the edit, and answers with the
+ * poll's current state (questions re-index on removal).
+ */
+const editPoll = (
+  ctx: Context,
+  name: string,
+  input: { pollId: string | number },
+  edit: (id: string) => Promise<unknown>,
+) =>
+  runMutation(ctx, name, input, async () => {
+    const id = inputId(input.pollId, 'Poll', 'input.pollId');
+    await edit(id);
+    return loadPoll(ctx, id);
+  });
 
 builder.mutationFields((t) => {
   const common = {
@@ -270,12 +283,10 @@ builder.mutationFields((t) => {
         question: t.input.field({ type: QuestionInput, required: true, description: 'The question.' }),
       },
       resolve: (_root, { input }, ctx) =>
-        runMutation(ctx, 'setPollQuestion', input, async () => {
-          const id = inputId(input.pollId, 'Poll', 'input.pollId');
+        editPoll(ctx, 'setPollQuestion', input, async (id) => {
           const n = index(input.index, 'input.index', MAX_QUESTIONS);
           const body = questionBody(input.question, input.index, 'input.question');
           await ctx.send('polls.setQuestion', { params: { id, question: n }, body }, ctx.upstream);
-          return reload(ctx, id);
         }),
     }),
     removePollQuestion: t.fieldWithInput({
@@ -287,11 +298,9 @@ builder.mutationFields((t) => {
         index: t.input.int({ required: true, description: '1-based question index.' }),
       },
       resolve: (_root, { input }, ctx) =>
-        runMutation(ctx, 'removePollQuestion', input, async () => {
-          const id = inputId(input.pollId, 'Poll', 'input.pollId');
+        editPoll(ctx, 'removePollQuestion', input, async (id) => {
           const n = index(input.index, 'input.index', MAX_QUESTIONS);
           await ctx.send('polls.deleteQuestion', { params: { id, question: n } }, ctx.upstream);
-          return reload(ctx, id);
         }),
     }),
     setPollOption: t.fieldWithInput({
@@ -306,13 +315,11 @@ builder.mutationFields((t) => {
         option: t.input.field({ type: OptionInput, required: true, description: 'The option.' }),
       },
       resolve: (_root, { input }, ctx) =>
-        runMutation(ctx, 'setPollOption', input, async () => {
-          const id = inputId(input.pollId, 'Poll', 'input.pollId');
+        editPoll(ctx, 'setPollOption', input, async (id) => {
           const question = index(input.questionIndex, 'input.questionIndex', MAX_QUESTIONS);
           const option = index(input.optionIndex, 'input.optionIndex', MAX_OPTIONS);
           const body = optionBody(input.option, input.optionIndex, 'input.option');
           await ctx.send('polls.setOption', { params: { id, question, option }, body }, ctx.upstream);
-          return reload(ctx, id);
         }),
     }),
     removePollOption: t.fieldWithInput({
@@ -326,12 +333,10 @@ builder.mutationFields((t) => {
         optionIndex: t.input.int({ required: true, description: '1-based option index.' }),
       },
       resolve: (_root, { input }, ctx) =>
-        runMutation(ctx, 'removePollOption', input, async () => {
-          const id = inputId(input.pollId, 'Poll', 'input.pollId');
+        editPoll(ctx, 'removePollOption', input, async (id) => {
           const question = index(input.questionIndex, 'input.questionIndex', MAX_QUESTIONS);
           const option = index(input.optionIndex, 'input.optionIndex', MAX_OPTIONS);
           await ctx.send('polls.deleteOption', { params: { id, question, option } }, ctx.upstream);
-          return reload(ctx, id);
         }),
     }),
   };
