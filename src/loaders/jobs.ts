@@ -1,61 +1,36 @@
 /** Recordings, live and external streams, and recording assets: by id (session-hinted) and paged. */
-import type { HmsApi, RequestOptions } from '../hms/api.js';
-import type {
-  AssetListQuery,
-  ExternalStream,
-  JobListQuery,
-  LiveStream,
-  Recording,
-  RecordingAsset,
-} from '../hms/types.js';
+import type { HmsApi, PagedResource, RequestOptions } from '../hms/api.js';
+import type { PageQuery } from '../hms/types.js';
 import { pages, primer, scoped } from './shared.js';
 
+/** The four job resources load alike: a session-hinted by-id loader, and pages that prime it. */
+function jobResource<T extends { id: string }, Q extends PageQuery & { session_id?: string }>(
+  resource: PagedResource<T, Q> & { get(id: string, options?: RequestOptions): Promise<T> },
+  ro: RequestOptions,
+) {
+  const byId = scoped(
+    (id, o) => resource.get(id, o),
+    (q, o) => resource.iterate(q as Q, o),
+    ro,
+  );
+  const page = pages<T, Q>((q, o) => resource.iterate(q, o), primer(byId), ro);
+  return { byId, page };
+}
+
 export function createJobLoaders(hms: HmsApi, ro: RequestOptions) {
-  const recording = scoped(
-    (id, o) => hms.recordings.get(id, o),
-    (q, o) => hms.recordings.iterate(q, o),
-    ro,
-  );
-  const recordingAsset = scoped(
-    (id, o) => hms.recordingAssets.get(id, o),
-    (q, o) => hms.recordingAssets.iterate(q, o),
-    ro,
-  );
-  const liveStream = scoped(
-    (id, o) => hms.liveStreams.get(id, o),
-    (q, o) => hms.liveStreams.iterate(q, o),
-    ro,
-  );
-  const externalStream = scoped(
-    (id, o) => hms.externalStreams.get(id, o),
-    (q, o) => hms.externalStreams.iterate(q, o),
-    ro,
-  );
+  const recording = jobResource(hms.recordings, ro);
+  const recordingAsset = jobResource(hms.recordingAssets, ro);
+  const liveStream = jobResource(hms.liveStreams, ro);
+  const externalStream = jobResource(hms.externalStreams, ro);
   return {
-    recording,
-    recordingAsset,
-    liveStream,
-    externalStream,
-    recordingsPage: pages<Recording, JobListQuery>(
-      (q, o) => hms.recordings.iterate(q, o),
-      primer(recording),
-      ro,
-    ),
-    recordingAssetsPage: pages<RecordingAsset, AssetListQuery>(
-      (q, o) => hms.recordingAssets.iterate(q, o),
-      primer(recordingAsset),
-      ro,
-    ),
-    liveStreamsPage: pages<LiveStream, JobListQuery>(
-      (q, o) => hms.liveStreams.iterate(q, o),
-      primer(liveStream),
-      ro,
-    ),
-    externalStreamsPage: pages<ExternalStream, JobListQuery>(
-      (q, o) => hms.externalStreams.iterate(q, o),
-      primer(externalStream),
-      ro,
-    ),
+    recording: recording.byId,
+    recordingAsset: recordingAsset.byId,
+    liveStream: liveStream.byId,
+    externalStream: externalStream.byId,
+    recordingsPage: recording.page,
+    recordingAssetsPage: recordingAsset.page,
+    liveStreamsPage: liveStream.page,
+    externalStreamsPage: externalStream.page,
   };
 }
 
