@@ -295,30 +295,26 @@ function storedZip(name: string, content: Buffer): Buffer {
   const dosDate = 0x21; // 1980-01-01
   // Zip is little-endian: fields are written in place; zero bytes stand for the unused ones.
   const header = (size: number) => Buffer.alloc(size);
+  // The local header and the central directory entry share this run, from "version needed" to the name length.
+  const entry = (b: Buffer, at: number) => {
+    b.writeUInt16LE(20, at); // version needed to extract
+    b.writeUInt16LE(0, at + 2); // flags
+    b.writeUInt16LE(0, at + 4); // method: stored
+    b.writeUInt16LE(0, at + 6); // time
+    b.writeUInt16LE(dosDate, at + 8);
+    b.writeUInt32LE(crc, at + 10);
+    b.writeUInt32LE(content.length, at + 14);
+    b.writeUInt32LE(content.length, at + 18);
+    b.writeUInt16LE(fileName.length, at + 22);
+  };
   const lh = header(30);
   lh.writeUInt32LE(0x04034b50, 0);
-  lh.writeUInt16LE(20, 4);
-  lh.writeUInt16LE(0, 6);
-  lh.writeUInt16LE(0, 8);
-  lh.writeUInt16LE(0, 10);
-  lh.writeUInt16LE(dosDate, 12);
-  lh.writeUInt32LE(crc, 14);
-  lh.writeUInt32LE(content.length, 18);
-  lh.writeUInt32LE(content.length, 22);
-  lh.writeUInt16LE(fileName.length, 26);
+  entry(lh, 4);
   lh.writeUInt16LE(0, 28);
   const cd = header(46);
   cd.writeUInt32LE(0x02014b50, 0);
-  cd.writeUInt16LE(20, 4);
-  cd.writeUInt16LE(20, 6);
-  cd.writeUInt16LE(0, 8);
-  cd.writeUInt16LE(0, 10);
-  cd.writeUInt16LE(0, 12);
-  cd.writeUInt16LE(dosDate, 14);
-  cd.writeUInt32LE(crc, 16);
-  cd.writeUInt32LE(content.length, 20);
-  cd.writeUInt32LE(content.length, 24);
-  cd.writeUInt16LE(fileName.length, 28);
+  cd.writeUInt16LE(20, 4); // version made by
+  entry(cd, 6);
   // extra, comment, disk start, internal and external attributes, local header offset: all 0
   const localPart = Buffer.concat([lh, fileName, content]);
   const central = Buffer.concat([cd, fileName]);
