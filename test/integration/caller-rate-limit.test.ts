@@ -6,7 +6,6 @@
  * counts in memory (per client address when there is no JWT). Skipped only where redis-server is
  * not installed; .ci/run installs it.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
@@ -16,8 +15,7 @@ import { createEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emula
 import { createHmsClient } from '../../src/hms/client.js';
 import { createLogger } from '../../src/logger.js';
 import { createGateway } from '../../src/server.js';
-import { until } from '../helpers/live.js';
-import { freePort } from '../helpers/processes.js';
+import { hasRedis, type RedisServer, startRedisServer } from '../helpers/redis.js';
 import { type GraphQLResponse, startStack } from '../helpers/stack.js';
 
 const JWT_SECRET = 'caller-rate-limit-test-secret-0123456789';
@@ -25,7 +23,6 @@ const LIMIT = 5;
 /** One `GET /v2/rooms` per request: list calls are never cached. */
 const ONE_CALL = '{ rooms(first: 1) { nodes { hmsId } } }';
 const RATE_LIMIT = '{ rateLimit { limit used remaining resetAt } }';
-const hasRedis = !spawnSync('redis-server', ['--version']).error;
 if (!hasRedis) {
   console.warn(
     'SKIPPED caller-rate-limit over Redis: redis-server is not installed (apt-get install -y redis-server)',
@@ -72,7 +69,7 @@ const upstreamTotal = (emulator: Emulator) =>
   Object.values(emulator.stats().requests as Record<string, number>).reduce((a, b) => a + b, 0);
 
 describe.skipIf(!hasRedis)('per-caller limit shared by two replicas over one redis-server', () => {
-  let redisServer: ChildProcess;
+  let redisServer: RedisServer;
   let emulator: Emulator;
   const connections: Redis[] = [];
   const servers: Server[] = [];
@@ -80,30 +77,18 @@ describe.skipIf(!hasRedis)('per-caller limit shared by two replicas over one red
   const urls: string[] = [];
 
   beforeAll(async () => {
-    const redisPort = await freePort();
-    redisServer = spawn(
-      'redis-server',
-      ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
-    );
+    redisServer = await startRedisServer();
     emulator = await createEmulator({ ...DEMO_CREDENTIALS });
     for (let i = 0; i < 2; i++) {
       // Each replica has its own connection, client and gateway: only redis-server is shared.
       const redis = new Redis({
-        port: redisPort,
+        port: redisServer.port,
         host: '127.0.0.1',
         lazyConnect: true,
         maxRetriesPerRequest: 1,
       });
-      redis.on('error', () => undefined); // refused until redis-server listens
-      await until(async () => {
-        try {
-          if (redis.status === 'wait') await redis.connect();
-          return (await redis.ping()) === 'PONG';
-        } catch {
-          return false;
-        }
-      }, 50);
+      redis.on('error', () => undefined);
+      await redis.connect(); // startRedisServer returned once the server answered PING
       connections.push(redis);
       const logger = createLogger('silent');
       const hms = createHmsClient({
@@ -140,7 +125,7 @@ describe.skipIf(!hasRedis)('per-caller limit shared by two replicas over one red
     for (const close of closers) await close();
     for (const redis of connections) redis.disconnect();
     await emulator?.close();
-    redisServer?.kill('SIGTERM');
+    await redisServer?.stop();
   });
 
   /** Sends ONE_CALL until refused; returns the 1-based index of the refused request and the answers. */

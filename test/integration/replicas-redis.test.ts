@@ -4,17 +4,16 @@
  * event makes stale is gone for both. Skipped (with a message) only where redis-server is not
  * installed; .ci/run installs it.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, DEMO_CREDENTIALS, type Emulator, SEED_ROOMS } from '../../src/emulator/index.js';
 import { workspacePrefix } from '../../src/pubsub.js';
 import { envelope, postWebhook, type SseSubscription, sseSubscribe, until } from '../helpers/live.js';
 import { freePort, type ScriptProcess, spawnScript } from '../helpers/processes.js';
+import { hasRedis, type RedisServer, startRedisServer } from '../helpers/redis.js';
 
 const WEBHOOK_SECRET = 'webhook-secret-for-replicas-0123456789';
 const HOOK = { 'x-hms-webhook-secret': WEBHOOK_SECRET };
-const hasRedis = !spawnSync('redis-server', ['--version']).error;
 if (!hasRedis) {
   console.warn(
     'SKIPPED replicas-redis: redis-server is not installed (apt-get install -y redis-server; .ci/run does it)',
@@ -37,7 +36,7 @@ function startReplica(env: Record<string, string>, port: number): Replica {
 const healthy = (replica: Replica) => replica.process.waitForHttp(`${replica.url}/health`);
 
 describe.skipIf(!hasRedis)('replicas over one redis-server', () => {
-  let redisServer: ChildProcess;
+  let redisServer: RedisServer;
   let redis: Redis;
   let emulator: Emulator;
   let a: Replica;
@@ -46,22 +45,8 @@ describe.skipIf(!hasRedis)('replicas over one redis-server', () => {
   const open: SseSubscription[] = [];
 
   beforeAll(async () => {
-    const redisPort = await freePort();
-    redisServer = spawn(
-      'redis-server',
-      ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
-    );
-    redis = new Redis({ port: redisPort, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: null });
-    redis.on('error', () => undefined); // refused until redis-server listens
-    await until(async () => {
-      try {
-        if (redis.status === 'wait') await redis.connect();
-        return (await redis.ping()) === 'PONG';
-      } catch {
-        return false;
-      }
-    }, 50);
+    redisServer = await startRedisServer();
+    redis = redisServer.admin;
     emulator = await createEmulator({ ...DEMO_CREDENTIALS });
     roomId = emulator.state.room(SEED_ROOMS.live)?.id as string;
     const env = {
@@ -70,7 +55,7 @@ describe.skipIf(!hasRedis)('replicas over one redis-server', () => {
       HMS_API_URL: emulator.url,
       GATEWAY_AUTH: 'none',
       HMS_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      REDIS_URL: redisServer.url,
     };
     const [portA, portB] = [await freePort(), await freePort()];
     a = startReplica(env, portA);
@@ -82,8 +67,7 @@ describe.skipIf(!hasRedis)('replicas over one redis-server', () => {
     for (const subscription of open) subscription.close();
     for (const replica of [a, b]) await replica?.process.stop();
     await emulator?.close();
-    redis?.disconnect();
-    redisServer?.kill('SIGTERM');
+    await redisServer?.stop();
   });
 
   it('delivers a webhook posted to A to a subscriber on B, exactly once', async () => {
