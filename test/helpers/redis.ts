@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { until } from './live.js';
 import { freePort } from './processes.js';
+import { type Stack, type StackOptions, startStack } from './stack.js';
 
 export const hasRedis = !spawnSync('redis-server', ['--version']).error;
 
@@ -58,4 +59,42 @@ export async function startRedisServer(): Promise<RedisServer> {
       await kill();
     },
   };
+}
+
+export interface RedisReplicas {
+  redis: RedisServer;
+  /** Owns the emulator; `b` shares it. */
+  a: Stack;
+  b: Stack;
+  /** Closes both stacks, their Redis connections and the redis-server. */
+  close(): Promise<void>;
+}
+
+/**
+ * Two gateways, each with its own connection to one shared redis-server and one emulator between
+ * them: replicas as a deployment runs them. On a failed start, whatever did start is closed.
+ */
+export async function startRedisReplicas(gateway?: StackOptions['gateway']): Promise<RedisReplicas> {
+  const redis = await startRedisServer();
+  const clients: Array<{ quit(): Promise<unknown> }> = [];
+  let a: Stack | undefined;
+  let b: Stack | undefined;
+  const close = async () => {
+    await b?.close();
+    await a?.close();
+    for (const client of clients) await client.quit().catch(() => undefined);
+    await redis.stop();
+  };
+  try {
+    const { createRedisClient } = await import('../../src/redis.js');
+    const [ra, rb] = [await createRedisClient(redis.url), await createRedisClient(redis.url)];
+    clients.push(ra, rb);
+    await Promise.all([ra, rb].map((r) => new Promise((resolve) => r.once('ready', resolve))));
+    a = await startStack({ redis: ra, gateway });
+    b = await startStack({ redis: rb, sharedEmulator: a.emulator, gateway });
+    return { redis, a, b, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

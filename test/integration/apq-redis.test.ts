@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasRedis, type RedisServer, startRedisServer } from '../helpers/redis.js';
-import { type Stack, startStack } from '../helpers/stack.js';
+import { hasRedis, type RedisReplicas, startRedisReplicas } from '../helpers/redis.js';
+import type { Stack } from '../helpers/stack.js';
 
 async function post(stack: Stack, body: Record<string, unknown>) {
   const response = await fetch(`${stack.url}/graphql`, {
@@ -20,28 +20,15 @@ async function post(stack: Stack, body: Record<string, unknown>) {
 }
 
 describe.skipIf(!hasRedis)('APQ with two gateways sharing one redis-server', () => {
-  let redis: RedisServer;
+  let replicas: RedisReplicas | undefined;
   let a: Stack;
   let b: Stack;
-  const clients: Array<{ quit(): Promise<unknown> }> = [];
   beforeAll(async () => {
-    redis = await startRedisServer();
-    const { createRedisClient } = await import('../../src/redis.js');
-    const [ra, rb] = [await createRedisClient(redis.url), await createRedisClient(redis.url)];
-    clients.push(ra, rb);
-    await Promise.all([ra, rb].map((r) => new Promise((resolve) => r.once('ready', resolve))));
-    a = await startStack({ redis: ra, gateway: { persistedOperations: 'allow' } });
-    b = await startStack({
-      redis: rb,
-      sharedEmulator: a.emulator,
-      gateway: { persistedOperations: 'allow' },
-    });
+    replicas = await startRedisReplicas({ persistedOperations: 'allow' });
+    ({ a, b } = replicas);
   }, 30_000);
   afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    for (const client of clients) await client.quit().catch(() => undefined);
-    await redis?.stop();
+    await replicas?.close();
   });
 
   it('runs on B a hash registered on A', async () => {

@@ -7,7 +7,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/processes.js';
-import { hasRedis, type RedisServer, startRedisServer } from '../helpers/redis.js';
+import { hasRedis, type RedisReplicas, type RedisServer, startRedisReplicas } from '../helpers/redis.js';
 import { type MutationPayload, type Stack, startStack, typed } from '../helpers/stack.js';
 
 const SECRET = 'idempotency-test-secret-that-is-long-enough-0123';
@@ -177,24 +177,16 @@ describe('a refused connection', () => {
 });
 
 describe.skipIf(!hasRedis)('two gateways sharing one redis-server', () => {
+  let replicas: RedisReplicas | undefined;
   let redis: RedisServer;
   let a: Stack;
   let b: Stack;
-  const clients: Array<{ quit(): Promise<unknown> }> = [];
   beforeAll(async () => {
-    redis = await startRedisServer();
-    const { createRedisClient } = await import('../../src/redis.js');
-    const [ra, rb] = [await createRedisClient(redis.url), await createRedisClient(redis.url)];
-    clients.push(ra, rb);
-    await Promise.all([ra, rb].map((r) => new Promise((resolve) => r.once('ready', resolve))));
-    a = await startStack({ redis: ra });
-    b = await startStack({ redis: rb, sharedEmulator: a.emulator });
+    replicas = await startRedisReplicas();
+    ({ redis, a, b } = replicas);
   }, 30_000);
   afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    for (const client of clients) await client.quit().catch(() => undefined);
-    await redis?.stop();
+    await replicas?.close();
   });
 
   it('makes one POST for one key sent to both at once, and both answer the same', async () => {
