@@ -29,6 +29,18 @@ const num = (data: Data, key: string) => {
   return typeof n === 'number' && Number.isSafeInteger(n) ? n : null;
 };
 const bool = (data: Data, key: string) => (typeof data[key] === 'boolean' ? (data[key] as boolean) : null);
+/** Options of a nullable field that reads one key of the webhook's `data` (string or date-time). */
+const dataString = (key: string, description: string) => ({
+  nullable: true as const,
+  description,
+  resolve: (e: HmsEvent) => str(e.data, key),
+});
+/** Options of a nullable field that reads one whole-number key of the webhook's `data`. */
+const dataInt = (key: string, description: string) => ({
+  nullable: true as const,
+  description,
+  resolve: (e: HmsEvent) => num(e.data, key),
+});
 
 /** A link that may point at something gone (or hidden): null rather than an error. */
 const orNull = <T>(promise: Promise<T>) =>
@@ -88,90 +100,63 @@ const RoleChanged = eventType('RoleChanged', "role.change.success: a peer's role
 
 for (const ref of [PeerJoined, PeerLeft, RoleChanged]) {
   builder.objectFields(ref, (t) => ({
-    peerId: t.string({
-      nullable: true,
-      description: 'The 100ms peer id (new on every join); null when 100ms left it out.',
-      resolve: (e) => str(e.data, 'peer_id'),
-    }),
-    userId: t.string({
-      nullable: true,
-      description: 'Your user id for the peer (from its auth token); null when none was set.',
-      resolve: (e) => str(e.data, 'user_id'),
-    }),
-    name: t.string({
-      nullable: true,
-      description: 'The display name the peer joined with; null when none was given.',
-      resolve: (e) => str(e.data, 'user_name'),
-    }),
-    role: t.string({
-      nullable: true,
-      description: 'The peer’s role (for RoleChanged: the new role); null when 100ms left it out.',
-      resolve: (e) => str(e.data, 'role'),
-    }),
-    metadata: t.string({
-      nullable: true,
-      description: 'The peer metadata string (`user_data`).',
-      resolve: (e) => str(e.data, 'user_data'),
-    }),
+    peerId: t.string(
+      dataString('peer_id', 'The 100ms peer id (new on every join); null when 100ms left it out.'),
+    ),
+    userId: t.string(
+      dataString('user_id', 'Your user id for the peer (from its auth token); null when none was set.'),
+    ),
+    name: t.string(
+      dataString('user_name', 'The display name the peer joined with; null when none was given.'),
+    ),
+    role: t.string(
+      dataString('role', 'The peer’s role (for RoleChanged: the new role); null when 100ms left it out.'),
+    ),
+    metadata: t.string(dataString('user_data', 'The peer metadata string (`user_data`).')),
     joinedAt: t.field({
       type: 'DateTime',
-      nullable: true,
-      description: 'When the peer joined; null when 100ms left it out.',
-      resolve: (e) => str(e.data, 'joined_at'),
+      ...dataString('joined_at', 'When the peer joined; null when 100ms left it out.'),
     }),
   }));
 }
 
 builder.objectFields(PeerJoined, (t) => ({
-  peerType: t.string({
-    nullable: true,
-    description: 'How the peer connected: `regular` (SDK) or `sip` (phone); null when not reported.',
-    resolve: (e) => str(e.data, 'type'),
-  }),
+  peerType: t.string(
+    dataString('type', 'How the peer connected: `regular` (SDK) or `sip` (phone); null when not reported.'),
+  ),
 }));
 
 builder.objectFields(PeerLeft, (t) => ({
   leftAt: t.field({
     type: 'DateTime',
-    nullable: true,
-    description: 'When the peer left; null when 100ms left it out.',
-    resolve: (e) => str(e.data, 'left_at'),
+    ...dataString('left_at', 'When the peer left; null when 100ms left it out.'),
   }),
-  durationSeconds: t.int({
-    nullable: true,
-    description: 'Time the peer spent in the session, in seconds; null when not reported.',
-    resolve: (e) => num(e.data, 'duration'),
-  }),
-  reason: t.string({
-    nullable: true,
-    description:
+  durationSeconds: t.int(
+    dataInt('duration', 'Time the peer spent in the session, in seconds; null when not reported.'),
+  ),
+  reason: t.string(
+    dataString(
+      'reason',
       'Why the peer left, as 100ms words it: client request, peer kicked, websocket closed, ice connection state closed, server removed peer…; null when not reported.',
-    resolve: (e) => str(e.data, 'reason'),
-  }),
-  message: t.string({
-    nullable: true,
-    description: 'The reason given to remove-peer, when a server removed the peer; null otherwise.',
-    resolve: (e) => str(e.data, 'message'),
-  }),
+    ),
+  ),
+  message: t.string(
+    dataString('message', 'The reason given to remove-peer, when a server removed the peer; null otherwise.'),
+  ),
 }));
 
 builder.objectFields(RoleChanged, (t) => ({
-  previousRole: t.string({
-    nullable: true,
-    description: 'The role before the change; null when not reported.',
-    resolve: (e) => str(e.data, 'previous_role'),
-  }),
+  previousRole: t.string(dataString('previous_role', 'The role before the change; null when not reported.')),
   changedAt: t.field({
     type: 'DateTime',
-    nullable: true,
-    description: 'When the role changed; null when not reported.',
-    resolve: (e) => str(e.data, 'role_changed_at'),
+    ...dataString('role_changed_at', 'When the role changed; null when not reported.'),
   }),
-  requestedBy: t.string({
-    nullable: true,
-    description: 'Peer id of whoever asked for the change; null when it came through the API.',
-    resolve: (e) => str(e.data, 'role_change_requested_by'),
-  }),
+  requestedBy: t.string(
+    dataString(
+      'role_change_requested_by',
+      'Peer id of whoever asked for the change; null when it came through the API.',
+    ),
+  ),
 }));
 
 /** When the session began, as SessionOpened and SessionClosed both report it. */
@@ -179,9 +164,7 @@ const sessionStartFields = (ref: ReturnType<typeof eventType>) =>
   builder.objectFields(ref, (t) => ({
     startedAt: t.field({
       type: 'DateTime',
-      nullable: true,
-      description: 'When the session began; null when not reported.',
-      resolve: (e) => str(e.data, 'session_started_at'),
+      ...dataString('session_started_at', 'When the session began; null when not reported.'),
     }),
   }));
 
@@ -199,49 +182,29 @@ sessionStartFields(SessionClosed);
 builder.objectFields(SessionClosed, (t) => ({
   endedAt: t.field({
     type: 'DateTime',
-    nullable: true,
-    description: 'When the session ended; null when not reported.',
-    resolve: (e) => str(e.data, 'session_stopped_at'),
+    ...dataString('session_stopped_at', 'When the session ended; null when not reported.'),
   }),
-  durationSeconds: t.int({
-    nullable: true,
-    description: 'Length of the session in seconds; null when not reported.',
-    resolve: (e) => num(e.data, 'session_duration'),
-  }),
+  durationSeconds: t.int(
+    dataInt('session_duration', 'Length of the session in seconds; null when not reported.'),
+  ),
 }));
 
 const RoomEnded = eventType('RoomEnded', 'room.end.success: someone ended the room for everyone.');
 builder.objectFields(RoomEnded, (t) => ({
-  reason: t.string({
-    nullable: true,
-    description: 'The reason given to end-room; null when none was given.',
-    resolve: (e) => str(e.data, 'reason'),
-  }),
+  reason: t.string(dataString('reason', 'The reason given to end-room; null when none was given.')),
   lockRoom: t.boolean({
     nullable: true,
     description: 'True when the room was also disabled, so no new session can start; null when not reported.',
     resolve: (e) => bool(e.data, 'lock_room'),
   }),
-  source: t.string({
-    nullable: true,
-    description: 'Who ended it, e.g. `peer` or `api`; null when not reported.',
-    resolve: (e) => str(e.data, 'source'),
-  }),
-  peerId: t.string({
-    nullable: true,
-    description: 'The peer that ended the room; null when it was ended through the API.',
-    resolve: (e) => str(e.data, 'peer_id'),
-  }),
-  userId: t.string({
-    nullable: true,
-    description: 'Your user id of that peer; null when ended through the API or none was set.',
-    resolve: (e) => str(e.data, 'user_id'),
-  }),
-  name: t.string({
-    nullable: true,
-    description: 'Display name of that peer; null when ended through the API.',
-    resolve: (e) => str(e.data, 'user_name'),
-  }),
+  source: t.string(dataString('source', 'Who ended it, e.g. `peer` or `api`; null when not reported.')),
+  peerId: t.string(
+    dataString('peer_id', 'The peer that ended the room; null when it was ended through the API.'),
+  ),
+  userId: t.string(
+    dataString('user_id', 'Your user id of that peer; null when ended through the API or none was set.'),
+  ),
+  name: t.string(dataString('user_name', 'Display name of that peer; null when ended through the API.')),
 }));
 
 const JobKind = builder.enumType('RecordingJobKind', {
@@ -278,38 +241,28 @@ const RecordingStateChanged = eventType(
   'A recording or stream job started, stopped, produced its files, or failed (beam.* and hls.* events).',
 );
 builder.objectFields(RecordingStateChanged, (t) => ({
-  jobId: t.string({
-    nullable: true,
-    description: 'The 100ms job id (beam_id); null when 100ms left it out.',
-    resolve: (e) => str(e.data, 'beam_id'),
-  }),
+  jobId: t.string(dataString('beam_id', 'The 100ms job id (beam_id); null when 100ms left it out.')),
   jobKind: t.field({ type: JobKind, description: 'Which kind of job this is about.', resolve: jobKindOf }),
   status: t.field({
     type: JobStatus.ref,
     description: 'RUNNING (started), POST_PROCESSING (stopped, files on the way), COMPLETED or FAILED.',
     resolve: (e) => jobStatusOf(e.type),
   }),
-  reason: t.string({
-    nullable: true,
-    description:
+  reason: t.string(
+    dataString(
+      'reason',
       'Why it stopped: client request, max duration reached, room ended, last peer left…; null for start events.',
-    resolve: (e) => str(e.data, 'reason'),
-  }),
-  errorType: t.string({
-    nullable: true,
-    description: '100ms’s error category for a failure; null unless the job failed.',
-    resolve: (e) => str(e.data, 'error_type'),
-  }),
-  errorMessage: t.string({
-    nullable: true,
-    description: '100ms’s explanation of a failure; null unless the job failed.',
-    resolve: (e) => str(e.data, 'error_message'),
-  }),
-  durationSeconds: t.int({
-    nullable: true,
-    description: 'Recorded or streamed length in seconds; null until the job stopped.',
-    resolve: (e) => num(e.data, 'duration'),
-  }),
+    ),
+  ),
+  errorType: t.string(
+    dataString('error_type', '100ms’s error category for a failure; null unless the job failed.'),
+  ),
+  errorMessage: t.string(
+    dataString('error_message', '100ms’s explanation of a failure; null unless the job failed.'),
+  ),
+  durationSeconds: t.int(
+    dataInt('duration', 'Recorded or streamed length in seconds; null until the job stopped.'),
+  ),
   assetIds: t.stringList({
     description: 'Files produced, once completed (empty before).',
     resolve: (e) => assetIdsOf(e.type, e.data),
@@ -354,16 +307,12 @@ const TranscriptionReady = eventType(
   'transcription.success: transcripts (and a summary, when enabled) of a recording are ready.',
 );
 builder.objectFields(TranscriptionReady, (t) => ({
-  transcriptionId: t.string({
-    nullable: true,
-    description: 'The 100ms transcription job id; null when 100ms left it out.',
-    resolve: (e) => str(e.data, 'transcription_id'),
-  }),
-  durationSeconds: t.int({
-    nullable: true,
-    description: 'Length of the transcribed recording in seconds; null when not reported.',
-    resolve: (e) => num(e.data, 'duration'),
-  }),
+  transcriptionId: t.string(
+    dataString('transcription_id', 'The 100ms transcription job id; null when 100ms left it out.'),
+  ),
+  durationSeconds: t.int(
+    dataInt('duration', 'Length of the transcribed recording in seconds; null when not reported.'),
+  ),
   assetIds: t.stringList({
     description: '100ms asset ids of the transcripts and summary.',
     resolve: (e) => assetIdsOf(e.type, e.data),
@@ -466,16 +415,8 @@ builder.subscriptionFields((t) => ({
 
 const transcriptionFields = (ref: ReturnType<typeof eventType>) =>
   builder.objectFields(ref, (t) => ({
-    transcriptionId: t.string({
-      nullable: true,
-      description: 'The 100ms transcription id.',
-      resolve: (e) => str(e.data, 'transcription_id'),
-    }),
-    recordingId: t.string({
-      nullable: true,
-      description: 'The recording being transcribed.',
-      resolve: (e) => str(e.data, 'recording_id'),
-    }),
+    transcriptionId: t.string(dataString('transcription_id', 'The 100ms transcription id.')),
+    recordingId: t.string(dataString('recording_id', 'The recording being transcribed.')),
     recording: t.field({
       type: RecordingRef,
       nullable: true,
@@ -507,27 +448,19 @@ builder.objectFields(TranscriptionFailed, (t) => ({
 
 const ingestFields = (ref: ReturnType<typeof eventType>) =>
   builder.objectFields(ref, (t) => ({
-    ingestId: t.string({
-      nullable: true,
-      description: 'The 100ms ingest id (null when the connection was refused before it started).',
-      resolve: (e) => str(e.data, 'ingest_id'),
-    }),
+    ingestId: t.string(
+      dataString(
+        'ingest_id',
+        'The 100ms ingest id (null when the connection was refused before it started).',
+      ),
+    ),
   }));
 
 /** The stream and start time IngestStarted and IngestEnded both report. */
 const ingestStreamFields = (ref: ReturnType<typeof eventType>) =>
   builder.objectFields(ref, (t) => ({
-    streamId: t.string({
-      nullable: true,
-      description: 'The media stream id.',
-      resolve: (e) => str(e.data, 'stream_id'),
-    }),
-    startedAt: t.field({
-      type: 'DateTime',
-      nullable: true,
-      description: 'When the ingest started.',
-      resolve: (e) => str(e.data, 'started_at'),
-    }),
+    streamId: t.string(dataString('stream_id', 'The media stream id.')),
+    startedAt: t.field({ type: 'DateTime', ...dataString('started_at', 'When the ingest started.') }),
   }));
 
 const IngestStarted = eventType(
@@ -541,28 +474,13 @@ const IngestEnded = eventType('IngestEnded', 'ingest.end.success: the RTMP encod
 ingestFields(IngestEnded);
 ingestStreamFields(IngestEnded);
 builder.objectFields(IngestEnded, (t) => ({
-  endedAt: t.field({
-    type: 'DateTime',
-    nullable: true,
-    description: 'When it ended.',
-    resolve: (e) => str(e.data, 'completed_at'),
-  }),
+  endedAt: t.field({ type: 'DateTime', ...dataString('completed_at', 'When it ended.') }),
   lastDisconnectedAt: t.field({
     type: 'DateTime',
-    nullable: true,
-    description: 'The encoder’s last disconnection.',
-    resolve: (e) => str(e.data, 'last_disconnected_at'),
+    ...dataString('last_disconnected_at', 'The encoder’s last disconnection.'),
   }),
-  durationSeconds: t.int({
-    nullable: true,
-    description: 'How long the ingest lasted.',
-    resolve: (e) => num(e.data, 'duration'),
-  }),
-  reason: t.string({
-    nullable: true,
-    description: 'Why it ended, e.g. the encoder stopped or the key was disabled.',
-    resolve: (e) => str(e.data, 'reason'),
-  }),
+  durationSeconds: t.int(dataInt('duration', 'How long the ingest lasted.')),
+  reason: t.string(dataString('reason', 'Why it ended, e.g. the encoder stopped or the key was disabled.')),
 }));
 
 const IngestFailed = eventType(
@@ -575,11 +493,7 @@ builder.objectFields(IngestFailed, (t) => ({
     description: 'True when the encoder was refused before the ingest started (ingest.start.failure).',
     resolve: (e) => e.type === 'ingest.start.failure',
   }),
-  errorMessage: t.string({
-    nullable: true,
-    description: 'What went wrong, as 100ms says it.',
-    resolve: (e) => str(e.data, 'error_message'),
-  }),
+  errorMessage: t.string(dataString('error_message', 'What went wrong, as 100ms says it.')),
 }));
 
 const PeerRecordingStatus = builder.enumType('PeerRecordingStatus', {
@@ -600,37 +514,14 @@ const peerRecordingFields = (ref: ReturnType<typeof eventType>) =>
       description: 'Started, completed or failed.',
       resolve: (e) => peerRecordingStatus(e.type),
     }),
-    peerId: t.string({
-      nullable: true,
-      description: 'The recorded peer.',
-      resolve: (e) => str(e.data, 'peer_id'),
-    }),
-    streamId: t.string({
-      nullable: true,
-      description: 'The recorded media stream.',
-      resolve: (e) => str(e.data, 'stream_id'),
-    }),
-    recordingId: t.string({
-      nullable: true,
-      description: 'The 100ms id of the recorded file (once completed or failed).',
-      resolve: (e) => str(e.data, 'recording_id'),
-    }),
-    sizeBytes: t.field({
-      type: 'SafeInt',
-      nullable: true,
-      description: 'File size in bytes, once completed.',
-      resolve: (e) => num(e.data, 'size'),
-    }),
-    durationSeconds: t.int({
-      nullable: true,
-      description: 'Recorded length.',
-      resolve: (e) => num(e.data, 'duration'),
-    }),
-    errorMessage: t.string({
-      nullable: true,
-      description: 'Why it failed; null otherwise.',
-      resolve: (e) => str(e.data, 'error_message'),
-    }),
+    peerId: t.string(dataString('peer_id', 'The recorded peer.')),
+    streamId: t.string(dataString('stream_id', 'The recorded media stream.')),
+    recordingId: t.string(
+      dataString('recording_id', 'The 100ms id of the recorded file (once completed or failed).'),
+    ),
+    sizeBytes: t.field({ type: 'SafeInt', ...dataInt('size', 'File size in bytes, once completed.') }),
+    durationSeconds: t.int(dataInt('duration', 'Recorded length.')),
+    errorMessage: t.string(dataString('error_message', 'Why it failed; null otherwise.')),
     assets: t.field({
       type: [RecordingAssetRef],
       description: 'The recorded file as an asset, once completed (empty when 100ms has not listed it).',
@@ -644,16 +535,8 @@ const TrackRecordingStateChanged = eventType(
 );
 peerRecordingFields(TrackRecordingStateChanged);
 builder.objectFields(TrackRecordingStateChanged, (t) => ({
-  trackId: t.string({
-    nullable: true,
-    description: 'The recorded track.',
-    resolve: (e) => str(e.data, 'track_id'),
-  }),
-  trackType: t.string({
-    nullable: true,
-    description: '`audio`, `video` or `screen`.',
-    resolve: (e) => str(e.data, 'track_type'),
-  }),
+  trackId: t.string(dataString('track_id', 'The recorded track.')),
+  trackType: t.string(dataString('track_type', '`audio`, `video` or `screen`.')),
 }));
 
 const StreamRecordingStateChanged = eventType(
@@ -662,14 +545,6 @@ const StreamRecordingStateChanged = eventType(
 );
 peerRecordingFields(StreamRecordingStateChanged);
 builder.objectFields(StreamRecordingStateChanged, (t) => ({
-  userId: t.string({
-    nullable: true,
-    description: 'The recorded user.',
-    resolve: (e) => str(e.data, 'user_id'),
-  }),
-  streamType: t.string({
-    nullable: true,
-    description: '`regular` or `screen`.',
-    resolve: (e) => str(e.data, 'stream_type'),
-  }),
+  userId: t.string(dataString('user_id', 'The recorded user.')),
+  streamType: t.string(dataString('stream_type', '`regular` or `screen`.')),
 }));
