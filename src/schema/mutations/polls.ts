@@ -244,6 +244,17 @@ builder.mutationFields((t) => {
     durationSeconds: t.input.int({ description: 'How long it runs; 0 or omitted: until stopped.' }),
     questions: t.input.field({ type: [QuestionInput], description: `At most ${MAX_QUESTIONS}, in order.` }),
   };
+  const pollId = t.input.id({ required: true, description: '100ms poll id or Poll global id.' });
+  /** The inputs that name one question of a poll, and one option of a question. */
+  const questionAt = {
+    pollId,
+    index: t.input.int({ required: true, description: '1-based question index.' }),
+  };
+  const optionAt = {
+    pollId,
+    questionIndex: t.input.int({ required: true, description: '1-based question index.' }),
+    optionIndex: t.input.int({ required: true, description: '1-based option index.' }),
+  };
   return {
     createPoll: t.fieldWithInput({
       description:
@@ -262,7 +273,7 @@ builder.mutationFields((t) => {
       type: PollRef,
       errors: { types: MUTATION_ERRORS },
       input: {
-        pollId: t.input.id({ required: true, description: '100ms poll id or Poll global id.' }),
+        pollId,
         ...common,
       },
       resolve: (_root, { input }, ctx) =>
@@ -278,8 +289,7 @@ builder.mutationFields((t) => {
       type: PollRef,
       errors: { types: MUTATION_ERRORS },
       input: {
-        pollId: t.input.id({ required: true, description: '100ms poll id or Poll global id.' }),
-        index: t.input.int({ required: true, description: '1-based question index.' }),
+        ...questionAt,
         question: t.input.field({ type: QuestionInput, required: true, description: 'The question.' }),
       },
       resolve: (_root, { input }, ctx) =>
@@ -294,8 +304,7 @@ builder.mutationFields((t) => {
       type: PollRef,
       errors: { types: MUTATION_ERRORS },
       input: {
-        pollId: t.input.id({ required: true, description: '100ms poll id or Poll global id.' }),
-        index: t.input.int({ required: true, description: '1-based question index.' }),
+        ...questionAt,
       },
       resolve: (_root, { input }, ctx) =>
         editPoll(ctx, 'removePollQuestion', input, async (id) => {
@@ -309,9 +318,7 @@ builder.mutationFields((t) => {
       type: PollRef,
       errors: { types: MUTATION_ERRORS },
       input: {
-        pollId: t.input.id({ required: true, description: '100ms poll id or Poll global id.' }),
-        questionIndex: t.input.int({ required: true, description: '1-based question index.' }),
-        optionIndex: t.input.int({ required: true, description: '1-based option index.' }),
+        ...optionAt,
         option: t.input.field({ type: OptionInput, required: true, description: 'The option.' }),
       },
       resolve: (_root, { input }, ctx) =>
@@ -328,9 +335,7 @@ builder.mutationFields((t) => {
       type: PollRef,
       errors: { types: MUTATION_ERRORS },
       input: {
-        pollId: t.input.id({ required: true, description: '100ms poll id or Poll global id.' }),
-        questionIndex: t.input.int({ required: true, description: '1-based question index.' }),
-        optionIndex: t.input.int({ required: true, description: '1-based option index.' }),
+        ...optionAt,
       },
       resolve: (_root, { input }, ctx) =>
         editPoll(ctx, 'removePollOption', input, async (id) => {
