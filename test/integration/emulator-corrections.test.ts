@@ -4,38 +4,30 @@
  * were off. Each test owns its emulator (with a stepping clock where states move with time) and
  * a local webhook receiver.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ROOMS } from '../../src/emulator/index.js';
 import { expectHmsError, type Harness, startHarness } from '../helpers/emulator-harness.js';
 import { until } from '../helpers/live.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.js';
 
 interface Hook {
   type: string;
   data: Record<string, unknown>;
 }
 
-let receiver: Server;
+let receiver: WebhookReceiver;
 let receiverUrl: string;
 const received: Hook[] = [];
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let text = '';
-    req.on('data', (chunk) => {
-      text += chunk;
-    });
-    req.on('end', () => {
-      const body = JSON.parse(text) as Hook;
-      received.push({ type: body.type, data: body.data });
-      res.writeHead(200).end();
-    });
+  receiver = await startWebhookReceiver((text) => {
+    const body = JSON.parse(text) as Hook;
+    received.push({ type: body.type, data: body.data });
+    return 200;
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  receiverUrl = receiver.url;
 });
-afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+afterAll(() => receiver.close());
 
 /** An emulator whose clock moves only when the test says so. */
 async function withEmulator(run: (h: Harness, tick: (ms: number) => void) => Promise<void>) {

@@ -2,12 +2,11 @@
  * Polls and RTMP ingest stream keys over HTTP: the seeded demo data, the write endpoints with
  * their validation, the session/response/result reads, and the `ingest.*` webhooks.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_POLLS, SEED_ROOMS } from '../../src/emulator/index.js';
 import { type Harness, OBJECT_ID, startHarness } from '../helpers/emulator-harness.js';
 import { until } from '../helpers/live.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.js';
 
 interface Poll {
   id: string;
@@ -18,28 +17,20 @@ interface Poll {
 }
 
 let h: Harness;
-let receiver: Server;
+let receiver: WebhookReceiver;
 const received: Array<{ type: string; data: Record<string, unknown> }> = [];
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let text = '';
-    req.on('data', (chunk) => {
-      text += chunk;
-    });
-    req.on('end', () => {
-      const body = JSON.parse(text);
-      received.push({ type: body.type, data: body.data });
-      res.writeHead(200).end();
-    });
+  receiver = await startWebhookReceiver((text) => {
+    const body = JSON.parse(text);
+    received.push({ type: body.type, data: body.data });
+    return 200;
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-  h = await startHarness({ webhook: { url } });
+  h = await startHarness({ webhook: { url: receiver.url } });
 });
 afterAll(async () => {
   await h.close();
-  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await receiver.close();
 });
 
 const pollBody = {

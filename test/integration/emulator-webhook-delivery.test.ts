@@ -3,8 +3,7 @@
  * schedule on anything but 200, the same event id on every retry, and no effect on the ids the
  * emulator hands out. Retry delays are shortened here; the schedule itself is checked as data.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createEmulator,
@@ -14,6 +13,7 @@ import {
   WEBHOOK_RETRY_DELAYS_MS,
 } from '../../src/emulator/index.js';
 import { until } from '../helpers/live.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.js';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -28,7 +28,7 @@ interface Received {
   };
 }
 
-let receiver: Server;
+let receiver: WebhookReceiver;
 let receiverUrl: string;
 const received: Received[] = [];
 /** Statuses to answer with, in order; 200 once exhausted. */
@@ -40,21 +40,14 @@ let script: number[] = [];
 let run = 0;
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let text = '';
-    req.on('data', (chunk) => {
-      text += chunk;
-    });
-    req.on('end', () => {
-      if (req.headers['x-test-run'] !== String(run)) return void res.writeHead(200).end();
-      received.push({ headers: req.headers, body: JSON.parse(text) });
-      res.writeHead(script.shift() ?? 200).end();
-    });
+  receiver = await startWebhookReceiver((text, headers) => {
+    if (headers['x-test-run'] !== String(run)) return 200;
+    received.push({ headers, body: JSON.parse(text) });
+    return script.shift() ?? 200;
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  receiverUrl = receiver.url;
 });
-afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+afterAll(() => receiver.close());
 
 async function emulatorWith(retryDelays = [20, 40, 80]): Promise<Emulator> {
   run += 1;
