@@ -4,17 +4,10 @@ import { ERROR_EVENT_TYPES, RECORDING_EVENT_TYPES, TRACK_EVENT_TYPES } from '../
 import type { AnalyticsKey } from '../loaders/index.js';
 import { builder } from './builder.js';
 import { MAX_FIRST, parseId } from './connection.js';
+import { bool, dataInt, dataString, str } from './event-data.js';
 import { AnalyticsEventConnection, AnalyticsEventRef, RoomRef, SessionRef } from './refs.js';
 
 type Data = Record<string, unknown>;
-const str = (data: Data, key: string) =>
-  typeof data[key] === 'string' && data[key] ? (data[key] as string) : null;
-const num = (data: Data, key: string) => {
-  const value = data[key];
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof n === 'number' && Number.isSafeInteger(n) ? n : null;
-};
-const bool = (data: Data, key: string) => (typeof data[key] === 'boolean' ? (data[key] as boolean) : null);
 
 const families = {
   TrackEvent: new Set<string>(TRACK_EVENT_TYPES),
@@ -41,11 +34,7 @@ AnalyticsEventRef.implement({
         return id ? ctx.loaders.room.load(id) : null;
       },
     }),
-    roomId: t.string({
-      nullable: true,
-      description: 'The 100ms room id; null when 100ms left it out.',
-      resolve: (e) => str(e.data, 'room_id'),
-    }),
+    roomId: t.string(dataString('room_id', 'The 100ms room id; null when 100ms left it out.')),
     session: t.field({
       type: SessionRef,
       nullable: true,
@@ -55,21 +44,9 @@ AnalyticsEventRef.implement({
         return id ? ctx.loaders.session.load(id) : null;
       },
     }),
-    sessionId: t.string({
-      nullable: true,
-      description: 'The 100ms session id; null when 100ms left it out.',
-      resolve: (e) => str(e.data, 'session_id'),
-    }),
-    peerId: t.string({
-      nullable: true,
-      description: 'The 100ms peer id; null for events without a peer.',
-      resolve: (e) => str(e.data, 'peer_id'),
-    }),
-    userId: t.string({
-      nullable: true,
-      description: 'Your user id of the peer; null when none was set.',
-      resolve: (e) => str(e.data, 'user_id'),
-    }),
+    sessionId: t.string(dataString('session_id', 'The 100ms session id; null when 100ms left it out.')),
+    peerId: t.string(dataString('peer_id', 'The 100ms peer id; null for events without a peer.')),
+    userId: t.string(dataString('user_id', 'Your user id of the peer; null when none was set.')),
   }),
 });
 
@@ -82,52 +59,29 @@ builder.objectType(builder.objectRef<AnalyticsEvent<Data>>('TrackEvent'), {
   interfaces: [AnalyticsEventRef],
   isTypeOf: isType(families.TrackEvent),
   fields: (t) => ({
-    trackId: t.string({
-      nullable: true,
-      description: 'The 100ms track id; null when not reported.',
-      resolve: (e) => str(e.data, 'track_id'),
-    }),
-    streamId: t.string({
-      nullable: true,
-      description: 'The media stream of the track; null when not reported.',
-      resolve: (e) => str(e.data, 'stream_id'),
-    }),
-    trackType: t.string({
-      nullable: true,
-      description: 'The kind of media: audio or video; null when not reported.',
-      resolve: (e) => str(e.data, 'type'),
-    }),
-    source: t.string({
-      nullable: true,
-      description: 'Where it comes from: regular (camera, microphone) or screen; null when not reported.',
-      resolve: (e) => str(e.data, 'source'),
-    }),
+    trackId: t.string(dataString('track_id', 'The 100ms track id; null when not reported.')),
+    streamId: t.string(dataString('stream_id', 'The media stream of the track; null when not reported.')),
+    trackType: t.string(dataString('type', 'The kind of media: audio or video; null when not reported.')),
+    source: t.string(
+      dataString(
+        'source',
+        'Where it comes from: regular (camera, microphone) or screen; null when not reported.',
+      ),
+    ),
     mute: t.boolean({
       nullable: true,
       description: 'Whether the track was muted; null when not reported.',
       resolve: (e) => bool(e.data, 'mute'),
     }),
-    userName: t.string({
-      nullable: true,
-      description: 'Display name of the peer; null when not reported.',
-      resolve: (e) => str(e.data, 'user_name'),
-    }),
-    role: t.string({
-      nullable: true,
-      description: 'Role of the peer; null when not reported.',
-      resolve: (e) => str(e.data, 'role'),
-    }),
+    userName: t.string(dataString('user_name', 'Display name of the peer; null when not reported.')),
+    role: t.string(dataString('role', 'Role of the peer; null when not reported.')),
     startedAt: t.field({
       type: 'DateTime',
-      nullable: true,
-      description: 'When the track started; null when not reported.',
-      resolve: (e) => str(e.data, 'started_at'),
+      ...dataString('started_at', 'When the track started; null when not reported.'),
     }),
     stoppedAt: t.field({
       type: 'DateTime',
-      nullable: true,
-      description: 'When the track stopped; null while it runs or when not reported.',
-      resolve: (e) => str(e.data, 'stopped_at'),
+      ...dataString('stopped_at', 'When the track stopped; null while it runs or when not reported.'),
     }),
   }),
 });
@@ -137,38 +91,20 @@ builder.objectType(builder.objectRef<AnalyticsEvent<Data>>('RecordingEvent'), {
   interfaces: [AnalyticsEventRef],
   isTypeOf: isType(families.RecordingEvent),
   fields: (t) => ({
-    beamId: t.string({
-      nullable: true,
-      description: 'The 100ms job id; null when not reported.',
-      resolve: (e) => str(e.data, 'beam_id'),
-    }),
-    durationSeconds: t.int({
-      nullable: true,
-      description: 'Recorded length in seconds; null when not reported.',
-      resolve: (e) => num(e.data, 'duration'),
-    }),
+    beamId: t.string(dataString('beam_id', 'The 100ms job id; null when not reported.')),
+    durationSeconds: t.int(dataInt('duration', 'Recorded length in seconds; null when not reported.')),
     sizeBytes: t.field({
       type: 'SafeInt',
-      nullable: true,
-      description: 'File size in bytes; null when not reported.',
-      resolve: (e) => num(e.data, 'size'),
+      ...dataInt('size', 'File size in bytes; null when not reported.'),
     }),
-    recordingPath: t.string({
-      nullable: true,
-      description: 'Storage URI of the file; null when not reported.',
-      resolve: (e) => str(e.data, 'recording_path'),
-    }),
+    recordingPath: t.string(dataString('recording_path', 'Storage URI of the file; null when not reported.')),
     startedAt: t.field({
       type: 'DateTime',
-      nullable: true,
-      description: 'When the job started; null when not reported.',
-      resolve: (e) => str(e.data, 'started_at'),
+      ...dataString('started_at', 'When the job started; null when not reported.'),
     }),
     stoppedAt: t.field({
       type: 'DateTime',
-      nullable: true,
-      description: 'When the job stopped; null when not reported.',
-      resolve: (e) => str(e.data, 'stopped_at'),
+      ...dataString('stopped_at', 'When the job stopped; null when not reported.'),
     }),
   }),
 });
@@ -178,46 +114,24 @@ builder.objectType(builder.objectRef<AnalyticsEvent<Data>>('ErrorEvent'), {
   interfaces: [AnalyticsEventRef],
   isTypeOf: isType(families.ErrorEvent),
   fields: (t) => ({
-    errorCode: t.int({
-      nullable: true,
-      description: 'The 100ms SDK error code, e.g. 3001; null when not reported.',
-      resolve: (e) => num(e.data, 'error_code'),
-    }),
-    errorName: t.string({
-      nullable: true,
-      description: 'The SDK error name, e.g. `CantAccessCaptureDevice`; null when not reported.',
-      resolve: (e) => str(e.data, 'error_name'),
-    }),
-    errorMessage: t.string({
-      nullable: true,
-      description: 'The SDK error message; null when not reported.',
-      resolve: (e) => str(e.data, 'error_message'),
-    }),
-    errorDescription: t.string({
-      nullable: true,
-      description: 'A longer explanation of the error; null when not reported.',
-      resolve: (e) => str(e.data, 'error_description'),
-    }),
-    action: t.string({
-      nullable: true,
-      description: 'What the client was doing: PUBLISH, SUBSCRIBE, JOIN, …; null when not reported.',
-      resolve: (e) => str(e.data, 'action'),
-    }),
+    errorCode: t.int(dataInt('error_code', 'The 100ms SDK error code, e.g. 3001; null when not reported.')),
+    errorName: t.string(
+      dataString('error_name', 'The SDK error name, e.g. `CantAccessCaptureDevice`; null when not reported.'),
+    ),
+    errorMessage: t.string(dataString('error_message', 'The SDK error message; null when not reported.')),
+    errorDescription: t.string(
+      dataString('error_description', 'A longer explanation of the error; null when not reported.'),
+    ),
+    action: t.string(
+      dataString('action', 'What the client was doing: PUBLISH, SUBSCRIBE, JOIN, …; null when not reported.'),
+    ),
     isTerminal: t.boolean({
       nullable: true,
       description: 'True when the error ended the peer’s session; null when not reported.',
       resolve: (e) => bool(e.data, 'is_terminal'),
     }),
-    userName: t.string({
-      nullable: true,
-      description: 'Display name of the peer; null when not reported.',
-      resolve: (e) => str(e.data, 'user_name'),
-    }),
-    role: t.string({
-      nullable: true,
-      description: 'Role of the peer; null when not reported.',
-      resolve: (e) => str(e.data, 'role'),
-    }),
+    userName: t.string(dataString('user_name', 'Display name of the peer; null when not reported.')),
+    role: t.string(dataString('role', 'Role of the peer; null when not reported.')),
   }),
 });
 

@@ -14,33 +14,13 @@ import {
   isExternalStreamBeam,
   PUBLISHED_TYPES,
   type RoomEventTypeName,
-  str,
 } from '../webhooks/envelope.js';
 import { builder } from './builder.js';
 import { parseId } from './connection.js';
 import { JobStatus, UNKNOWN_VALUE } from './enums.js';
+import { bool, dataInt, dataString, str } from './event-data.js';
 import { RecordingJobUnion } from './job.js';
 import { RecordingAssetRef, RecordingRef, RoomRef, SessionRef } from './refs.js';
-
-type Data = Record<string, unknown>;
-const num = (data: Data, key: string) => {
-  const value = data[key];
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof n === 'number' && Number.isSafeInteger(n) ? n : null;
-};
-const bool = (data: Data, key: string) => (typeof data[key] === 'boolean' ? (data[key] as boolean) : null);
-/** Options of a nullable field that reads one key of the webhook's `data` (string or date-time). */
-const dataString = (key: string, description: string) => ({
-  nullable: true as const,
-  description,
-  resolve: (e: HmsEvent) => str(e.data, key),
-});
-/** Options of a nullable field that reads one whole-number key of the webhook's `data`. */
-const dataInt = (key: string, description: string) => ({
-  nullable: true as const,
-  description,
-  resolve: (e: HmsEvent) => num(e.data, key),
-});
 
 /** A link that may point at something gone (or hidden): null rather than an error. */
 const orNull = <T>(promise: Promise<T>) =>
