@@ -438,18 +438,21 @@ export interface TemplateRole {
   maxPeerCount?: number;
 }
 
-export type TemplatePermission =
-  | 'endRoom'
-  | 'removeOthers'
-  | 'mute'
-  | 'unmute'
-  | 'changeRole'
-  | 'sendRoomState'
-  | 'pollRead'
-  | 'pollWrite'
-  | 'browserRecording'
-  | 'rtmpStreaming'
-  | 'hlsStreaming';
+/** A role's permissions in a template, in the order the schema lists them. */
+export const TEMPLATE_PERMISSIONS = [
+  'endRoom',
+  'removeOthers',
+  'mute',
+  'unmute',
+  'changeRole',
+  'sendRoomState',
+  'pollRead',
+  'pollWrite',
+  'browserRecording',
+  'rtmpStreaming',
+  'hlsStreaming',
+] as const;
+export type TemplatePermission = (typeof TEMPLATE_PERMISSIONS)[number];
 
 export interface Template {
   id: string;

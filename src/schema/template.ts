@@ -1,21 +1,7 @@
-import type { TemplatePermission, TemplateRole } from '../hms/types.js';
+import { TEMPLATE_PERMISSIONS, type TemplatePermission, type TemplateRole } from '../hms/types.js';
 import { builder } from './builder.js';
 import { loadNodes, parseConnectionArgs, parseId, toConnection } from './connection.js';
 import { pageArgs, TemplateConnection, TemplateRef } from './refs.js';
-
-const PERMISSIONS: TemplatePermission[] = [
-  'endRoom',
-  'removeOthers',
-  'mute',
-  'unmute',
-  'changeRole',
-  'sendRoomState',
-  'pollRead',
-  'pollWrite',
-  'browserRecording',
-  'rtmpStreaming',
-  'hlsStreaming',
-];
 
 const PERMISSION_TEXT: Record<TemplatePermission, string> = {
   endRoom: 'May end the session for everyone.',
@@ -37,7 +23,7 @@ const PermissionsRef = builder
     description: 'What peers of a role may do.',
     fields: (t) =>
       Object.fromEntries(
-        PERMISSIONS.map((p) => [
+        TEMPLATE_PERMISSIONS.map((p) => [
           p,
           t.boolean({ description: PERMISSION_TEXT[p], resolve: (perms) => perms[p] ?? false }),
         ]),

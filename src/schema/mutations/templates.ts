@@ -6,7 +6,13 @@
  */
 import type { Context } from '../../context.js';
 import { HmsNotFoundError } from '../../hms/errors.js';
-import type { Template, TemplateBody, TemplateRole } from '../../hms/types.js';
+import {
+  TEMPLATE_PERMISSIONS,
+  type Template,
+  type TemplateBody,
+  type TemplatePermission,
+  type TemplateRole,
+} from '../../hms/types.js';
 import { builder } from '../builder.js';
 import { inputId, runMutation } from '../mutation.js';
 import { MUTATION_ERRORS, NotFoundError, ValidationError } from '../mutation-errors.js';
@@ -15,27 +21,14 @@ import { TemplateRef } from '../refs.js';
 const TEMPLATE_NAME = /^[a-zA-Z0-9 .\-_:]{1,100}$/;
 const ROLE_NAME = /^[a-zA-Z0-9\-_]{1,100}$/;
 const PUBLISH = new Set(['audio', 'video', 'screen', 'simulcast']);
-export const PERMISSION_NAMES = [
-  'endRoom',
-  'removeOthers',
-  'mute',
-  'unmute',
-  'changeRole',
-  'sendRoomState',
-  'pollRead',
-  'pollWrite',
-  'browserRecording',
-  'rtmpStreaming',
-  'hlsStreaming',
-] as const;
 
 const PermissionsInput = builder.inputType('RolePermissionsInput', {
   description:
     'What peers of the role may do; an omitted flag keeps its current value (false for a new role).',
   fields: (t) =>
     Object.fromEntries(
-      PERMISSION_NAMES.map((name) => [name, t.boolean({ description: `The \`${name}\` permission.` })]),
-    ) as Record<(typeof PERMISSION_NAMES)[number], ReturnType<typeof t.boolean>>,
+      TEMPLATE_PERMISSIONS.map((name) => [name, t.boolean({ description: `The \`${name}\` permission.` })]),
+    ) as Record<TemplatePermission, ReturnType<typeof t.boolean>>,
 });
 
 const RoleInput = builder.inputType('TemplateRoleInput', {
