@@ -33,7 +33,9 @@ function startReplica(env: Record<string, string>, port: number): Replica {
   return { url: `http://127.0.0.1:${port}`, process: proc };
 }
 
-const healthy = (replica: Replica) => replica.process.waitForHttp(`${replica.url}/health`);
+// Ready, not only alive: the warm-up (a dashboard run on start) reads and caches through Redis
+// too, and must be over before a test counts upstream calls or cache entries.
+const healthy = (replica: Replica) => replica.process.waitForHttp(`${replica.url}/ready`);
 
 describe.skipIf(!hasRedis)('replicas over one redis-server', () => {
   let redisServer: RedisServer;
@@ -101,6 +103,12 @@ describe.skipIf(!hasRedis)('replicas over one redis-server', () => {
     });
     expect((await sub.next())?.data?.roomEvents).toMatchObject({ __typename: 'PeerLeft', eventId: after.id });
     sub.close();
+    // B's subscriber is gone from Redis too: an event of a later test must not reach it (its
+    // resolvers would load, and cache again, what that test expects to be invalidated).
+    await until(async () => {
+      const [, count] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
+      return Number(count) === 0;
+    });
   });
 
   it('shares the entity cache: an entry invalidated through A is gone for B', async () => {
