@@ -95,6 +95,27 @@ const lazyImports: Plugin = {
   },
 };
 
+/**
+ * graphql-jit imports fast-json-stringify (and through it ajv, ~430 KB) for its
+ * `customJSONSerializer` option, which the gateway never sets (src/plugins/use-jit-queries.ts):
+ * the bundle gets a stand-in that says so if it is ever called.
+ */
+const withoutJitSerializer: Plugin = {
+  name: 'without-jit-serializer',
+  setup(b) {
+    b.onResolve({ filter: /^fast-json-stringify$/ }, (args) =>
+      args.importer.includes('/node_modules/graphql-jit/')
+        ? { path: 'fast-json-stringify', namespace: 'unused-jit-serializer' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'unused-jit-serializer' }, () => ({
+      contents:
+        "export default function fastJson() { throw new Error('graphql-jit customJSONSerializer is not bundled'); }",
+      loader: 'js',
+    }));
+  },
+};
+
 /** Builds dist/main.js and dist/lazy/*.js into `outdir`; returns esbuild's metafiles. */
 export async function buildServer(outdir = DIST): Promise<Metafile[]> {
   const main = build({
@@ -103,7 +124,7 @@ export async function buildServer(outdir = DIST): Promise<Metafile[]> {
     banner: { js: `${RELAUNCH}\n${CJS_SHIMS}` },
     entryPoints: { main: 'src/main.ts' },
     outdir,
-    plugins: [lazyImports],
+    plugins: [lazyImports, withoutJitSerializer],
   });
   const lazy = Object.values(LAZY).map(({ file, source }) =>
     build({

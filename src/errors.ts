@@ -123,9 +123,7 @@ export function maskError(error: unknown, message: string): Error {
   if (error instanceof GraphQLError && isVariableCoercionError(error)) {
     // graphql-over-http: 400 for application/graphql-response+json; application/json keeps 200.
     return new GraphQLError(error.message, {
-      nodes: error.nodes,
-      source: error.source,
-      positions: error.positions,
+      ...whereOf(error),
       extensions: { code: 'BAD_USER_INPUT', http: { status: 400, spec: true } },
     });
   }
@@ -139,8 +137,7 @@ export function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof Error && original.name === 'UpstreamBudgetExceededError') {
     return new GraphQLError(original.message, {
-      nodes: error instanceof GraphQLError ? error.nodes : undefined,
-      path: error instanceof GraphQLError ? error.path : undefined,
+      ...whereOf(error),
       extensions: {
         code: 'UPSTREAM_BUDGET_EXCEEDED',
         maxUpstreamCalls: (original as { maxUpstreamCalls?: number }).maxUpstreamCalls,
@@ -150,40 +147,29 @@ export function maskError(error: unknown, message: string): Error {
   if (original instanceof HmsError) {
     const mapped = fromHmsError(original);
     if (error instanceof GraphQLError) {
-      return new GraphQLError(mapped.message, {
-        nodes: error.nodes,
-        source: error.source,
-        positions: error.positions,
-        path: error.path,
-        extensions: mapped.extensions,
-      });
+      return new GraphQLError(mapped.message, { ...whereOf(error), extensions: mapped.extensions });
     }
     return mapped;
   }
   // Pothos rejects malformed arguments it parses itself (e.g. a global id that is not one).
   if (original instanceof PothosValidationError) {
-    return new GraphQLError(original.message, {
-      nodes: error instanceof GraphQLError ? error.nodes : undefined,
-      path: error instanceof GraphQLError ? error.path : undefined,
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    return new GraphQLError(original.message, { ...whereOf(error), extensions: { code: 'BAD_USER_INPUT' } });
   }
   if (original instanceof GraphQLError && original.extensions?.code) {
     if (error instanceof GraphQLError && error !== original) {
-      return new GraphQLError(original.message, {
-        nodes: error.nodes,
-        source: error.source,
-        positions: error.positions,
-        path: error.path,
-        extensions: original.extensions,
-      });
+      return new GraphQLError(original.message, { ...whereOf(error), extensions: original.extensions });
     }
     return original;
   }
   if (error instanceof GraphQLError && !error.originalError) return error;
-  return new GraphQLError(message, {
-    nodes: error instanceof GraphQLError ? error.nodes : undefined,
-    path: error instanceof GraphQLError ? error.path : undefined,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  });
+  return new GraphQLError(message, { ...whereOf(error), extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+/**
+ * Where an error happened, for the error that replaces it: the AST nodes, or the source and
+ * positions (errors of queries compiled by graphql-jit carry those, not nodes), and the path.
+ */
+function whereOf(error: unknown) {
+  if (!(error instanceof GraphQLError)) return {};
+  return { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
 }

@@ -75,6 +75,13 @@ export function createMetrics() {
     registers: [registry],
   });
 
+  const compiledQueries = new Counter({
+    name: 'graphql_compiled_queries_total',
+    help: 'Query documents compiled by graphql-jit on their second run, by outcome (compiled, refused: left to the default executor)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+
   // Operation names come from callers: only short valid names become labels, and only so many.
   const operationLabels = new Set<string>();
 
@@ -108,6 +115,7 @@ export function createMetrics() {
     upstreamInFlight,
     webhooks,
     subscriptions,
+    compiledQueries,
     /** Client `onCall` hook. */
     onUpstreamCall(event: UpstreamCallEvent) {
       upstreamRequests.inc({ method: event.method, route: event.route, status: String(event.status) });

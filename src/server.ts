@@ -27,6 +27,7 @@ import { DEFAULT_CALLER_RATE_LIMIT, useCallerRateLimit } from './plugins/use-cal
 import { useCompression } from './plugins/use-compression.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useIntrospectionSwitch } from './plugins/use-introspection-switch.js';
+import { createJitQueries } from './plugins/use-jit-queries.js';
 import { useLandingPage } from './plugins/use-landing-page.js';
 import { useMetricsRoute } from './plugins/use-metrics-route.js';
 import { useOperationLog } from './plugins/use-operation-log.js';
@@ -192,6 +193,7 @@ export function createGateway({
     return roomId;
   };
 
+  const jitQueries = createJitQueries({ onCompile: (outcome) => metrics.compiledQueries.inc({ outcome }) });
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -273,6 +275,7 @@ export function createGateway({
       });
     },
     plugins: [
+      jitQueries.plugin,
       useCompression(),
       useLandingPage(),
       useRequestShape(),
@@ -394,6 +397,7 @@ export function createGateway({
     warmRequested = true;
     warming ??= warmUp({
       yoga,
+      prepare: jitQueries.load,
       hms,
       schema,
       logger,

@@ -2,6 +2,7 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
 import { describeGeneratedStructure } from './describe.js';
+import { withSynchronousNodeIds } from './node-ids.js';
 import './node.js';
 import './room.js';
 import './session.js';
@@ -30,7 +31,7 @@ import './mutations/active-rooms.js';
 import './mutations/auth-token.js';
 import './mutations/hms-request.js';
 
-export const schema = describeGeneratedStructure(builder.toSchema());
+export const schema = withSynchronousNodeIds(describeGeneratedStructure(builder.toSchema()));
 
 /** The committed `schema/schema.graphql`: sorted so diffs show real changes only. */
 export function printSortedSchema(): string {
