@@ -11,9 +11,13 @@ import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { BeamJob, RecordingAsset, Room, Session, Template } from './hms/types.js';
 
+/** One entry to store: key, value, time to live in ms. */
+export type CacheEntry = readonly [key: string, value: unknown, ttlMs: number];
+
 export interface CacheStore {
   getMany(keys: string[]): Promise<Array<unknown | undefined>>;
-  set(key: string, value: unknown, ttlMs: number): Promise<void>;
+  /** Stores every entry (a page of a list is one call: one Redis round trip, not one per item). */
+  setMany(entries: readonly CacheEntry[]): Promise<void>;
   delete(keys: string[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -24,8 +28,8 @@ export function createMemoryStore(maxEntries: number): CacheStore {
     async getMany(keys) {
       return keys.map((key) => lru.get(key)?.value);
     },
-    async set(key, value, ttlMs) {
-      if (maxEntries > 0) lru.set(key, { value }, { ttl: ttlMs });
+    async setMany(entries) {
+      if (maxEntries > 0) for (const [key, value, ttl] of entries) lru.set(key, { value }, { ttl });
     },
     async delete(keys) {
       for (const key of keys) lru.delete(key);
@@ -50,8 +54,21 @@ export function createRedisStore(redis: Redis): CacheStore {
         }
       });
     },
-    async set(key, value, ttlMs) {
-      await redis.set(key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlMs)));
+    async setMany(entries) {
+      if (entries.length === 1) {
+        const [key, value, ttlMs] = entries[0] as CacheEntry;
+        await redis.set(key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlMs)));
+        return;
+      }
+      const pipeline = redis.pipeline();
+      for (const [key, value, ttlMs] of entries) {
+        pipeline.set(key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlMs)));
+      }
+      // exec() resolves with each command's own error; a failed SET is a cache miss later, but
+      // the caller is told, as with a single SET.
+      const results = (await pipeline.exec()) ?? [];
+      const failed = results.find(([error]) => error);
+      if (failed?.[0]) throw failed[0];
     },
     async delete(keys) {
       if (keys.length > 0) await redis.del(...keys);
@@ -126,6 +143,17 @@ export interface EntityCacheOptions {
 export function createEntityCache({ store, workspace, onLookup }: EntityCacheOptions) {
   const prefix = `hmsg:${createHash('sha256').update(workspace).digest('hex').slice(0, 16)}:`;
   const key = (kind: EntityKind, id: string) => `${prefix}${kind}:${id}`;
+  /** Stores `[id, value, ttlMs]` entries of one kind in one store call; ttl ≤ 0 is not stored. */
+  async function setMany(
+    kind: EntityKind,
+    entries: ReadonlyArray<readonly [id: string, value: unknown, ttlMs: number]>,
+  ): Promise<void> {
+    const kept: CacheEntry[] = [];
+    for (const [id, value, ttlMs] of entries) if (ttlMs > 0) kept.push([key(kind, id), value, ttlMs]);
+    if (kept.length === 0) return;
+    // A cache outage degrades to upstream calls later, never to failed queries now.
+    await store.setMany(kept).catch(() => undefined);
+  }
   return {
     async getMany<T>(kind: EntityKind, ids: readonly string[]): Promise<Array<T | undefined>> {
       if (ids.length === 0) return [];
@@ -139,10 +167,9 @@ export function createEntityCache({ store, workspace, onLookup }: EntityCacheOpt
       for (const value of values) onLookup?.(kind, value !== undefined);
       return values as Array<T | undefined>;
     },
-    async set(kind: EntityKind, id: string, value: unknown, ttlMs: number): Promise<void> {
-      if (ttlMs <= 0) return;
-      await store.set(key(kind, id), value, ttlMs).catch(() => undefined);
-    },
+    set: (kind: EntityKind, id: string, value: unknown, ttlMs: number): Promise<void> =>
+      setMany(kind, [[id, value, ttlMs]]),
+    setMany,
     /**
      * Rejects when the store could not drop the entries (Redis away or timing out): a webhook
      * then answers 503 so 100ms delivers it again, instead of leaving a stale entry until its TTL.

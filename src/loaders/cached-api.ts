@@ -88,7 +88,10 @@ export function withEntityCache(send: Send, cache: EntityCache): Send {
       }
     }
     const page = (await inner(name, args, options)) as Page<{ id: string }>;
-    for (const item of page.items) void cache.set(kind, item.id, item, ttl(item));
+    void cache.setMany(
+      kind,
+      page.items.map((item) => [item.id, item, ttl(item)] as const),
+    );
     return page;
   });
 }

@@ -29,7 +29,8 @@ export interface SessionScope {
 /** Where session children are cached, and for how long a given result may be kept. */
 export interface ChildrenCache<T> {
   get(sessionIds: string[]): Promise<Array<T[] | undefined>>;
-  set(scope: SessionScope, items: T[]): void;
+  /** Stores each session's children (one store call for the batch). */
+  setMany(entries: Array<[scope: SessionScope, items: T[]]>): void;
 }
 
 export interface SessionChild {
@@ -153,10 +154,12 @@ export async function loadSessionChildren<T extends SessionChild>(
     }),
   );
   if (cache) {
+    const entries: Array<[SessionScope, T[]]> = [];
     for (const scope of pending) {
       const items = out.get(scope.id);
-      if (Array.isArray(items)) cache.set(scope, items);
+      if (Array.isArray(items)) entries.push([scope, items]);
     }
+    cache.setMany(entries);
   }
   return out;
 }

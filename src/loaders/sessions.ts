@@ -36,14 +36,19 @@ export function createSessionLoaders(hms: HmsApi, ro: RequestOptions, jobs: JobL
     if (!cache) return undefined;
     return {
       get: (sessionIds) => cache.getMany<T[]>(kind, sessionIds),
-      set: (scope, items) => {
-        if (scope.active === undefined) return;
-        void cache.set(
-          kind,
-          scope.id,
-          items,
-          ttl({ active: scope.active, updated_at: scope.updatedAt ?? null }, items),
+      setMany: (entries) => {
+        const known = entries.flatMap(([scope, items]) =>
+          scope.active === undefined
+            ? []
+            : [
+                [
+                  scope.id,
+                  items,
+                  ttl({ active: scope.active, updated_at: scope.updatedAt ?? null }, items),
+                ] as const,
+              ],
         );
+        void cache.setMany(kind, known);
       },
     };
   }

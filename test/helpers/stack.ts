@@ -78,7 +78,7 @@ function resettableStore(maxEntries: number): CacheStore & { clear(): void } {
   let inner = createMemoryStore(maxEntries);
   return {
     getMany: (keys) => inner.getMany(keys),
-    set: (key, value, ttlMs) => inner.set(key, value, ttlMs),
+    setMany: (entries) => inner.setMany(entries),
     delete: (keys) => inner.delete(keys),
     close: () => inner.close(),
     clear() {

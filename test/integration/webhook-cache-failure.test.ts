@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CacheStore, createEntityCache, createMemoryStore } from '../../src/cache.js';
+import { type CacheEntry, type CacheStore, createEntityCache, createMemoryStore } from '../../src/cache.js';
 import { createEmulator, DEMO_CREDENTIALS, type Emulator, SEED_ROOMS } from '../../src/emulator/index.js';
 import { createHmsClient } from '../../src/hms/client.js';
 import { createLogger } from '../../src/logger.js';
@@ -23,7 +23,7 @@ function flakyStore(): CacheStore & { down: boolean } {
   const store = {
     down: false,
     getMany: (keys: string[]) => inner.getMany(keys),
-    set: (key: string, value: string, ttlMs: number) => inner.set(key, value, ttlMs),
+    setMany: (entries: readonly CacheEntry[]) => inner.setMany(entries),
     delete: async (keys: string[]) => {
       if (store.down) throw new Error('Command timed out');
       await inner.delete(keys);

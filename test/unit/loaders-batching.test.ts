@@ -118,8 +118,8 @@ describe('session children batch plan', () => {
     const written: string[] = [];
     const cache: ChildrenCache<Job> = {
       get: async (sessionIds) => sessionIds.map((id) => stored.get(id)),
-      set: (scope) => {
-        written.push(scope.id);
+      setMany: (entries) => {
+        for (const [scope] of entries) written.push(scope.id);
       },
     };
     const out = await loadSessionChildren(
