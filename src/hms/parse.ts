@@ -71,18 +71,26 @@ function exactSize(key: string, value: unknown, ctx: ParseContext): unknown {
 
 /** Zero times to null and size checks, in place (the value is freshly parsed and ours alone). */
 function normalise(value: unknown, ctx: ParseContext): unknown {
-  if (typeof value === 'string') return ZERO_TIME.test(value) ? null : value;
+  if (typeof value === 'string') return isZeroTime(value) ? null : value;
+  if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = normalise(value[i], ctx);
     return value;
   }
-  if (isRecord(value)) {
-    for (const key of Object.keys(value)) {
-      const item = normalise(value[key], ctx);
-      value[key] = isSizeKey(key) ? exactSize(key, item, ctx) : item;
-    }
+  const record = value as Record<string, unknown>;
+  // for…in over a fresh JSON.parse result: own keys only, without allocating a key array.
+  for (const key in record) {
+    const item = record[key];
+    if (typeof item === 'object' && item !== null) normalise(item, ctx);
+    else if (typeof item === 'string' && isZeroTime(item)) record[key] = null;
+    if (isSizeKey(key)) record[key] = exactSize(key, record[key], ctx);
   }
   return value;
+}
+
+/** The regex runs only on strings that start like the zero time (a few per answer, not all). */
+function isZeroTime(value: string): boolean {
+  return value.startsWith('0001-01-01T') && ZERO_TIME.test(value);
 }
 
 /** JSON text → normalised value; empty body → undefined. */
