@@ -11,7 +11,7 @@ import { createAttemptSender } from './attempt.js';
 import { createConnection, DEFAULT_BASE_URL, parseBaseUrl } from './connection.js';
 import { Limiter } from './limiter.js';
 import { createEndpointSender } from './send.js';
-import { createApi } from './surface.js';
+import { builtApi, createApi } from './surface.js';
 import { createTokenProvider, type TokenKind } from './tokens.js';
 import { type Call, checkRawPath, type Transport, templateOf } from './transport.js';
 
@@ -134,7 +134,7 @@ export function createHmsClient(options: HmsClientOptions): HmsClient {
   });
 
   return {
-    ...api,
+    ...builtApi(api),
     send: endpointSend,
     accessKey: options.accessKey,
     get inFlight() {

@@ -19,22 +19,103 @@ import { createTemplatesApi } from './templates.js';
 /** What is not a catalogue endpoint: the management token and the raw escape hatch. */
 export type ApiExtras = Pick<HmsApi, 'request'> & { managementToken(): Promise<string> };
 
+/**
+ * The surface over `send`. Each resource is built on first use: a request builds its own
+ * (room-confined, budgeted) surface, and most requests touch one or two resources, so building
+ * all ten up front was ~17 KB of garbage per request (a third of a cache-hit query's own).
+ */
 export function createApi(send: Send, extras: ApiExtras): HmsApi {
+  return new Surface(send, extras);
+}
+
+/** The same surface as a plain object with every resource built (for spreading into the client). */
+export function builtApi(api: HmsApi): HmsApi {
   return {
-    rooms: createRoomsApi(send),
-    sessions: createSessionsApi(send),
-    activeRooms: createActiveRoomsApi(send),
-    recordings: createRecordingsApi(send),
-    recordingAssets: createRecordingAssetsApi(send),
-    roomCodes: createRoomCodesApi(send),
-    liveStreams: createLiveStreamsApi(send),
-    externalStreams: createExternalStreamsApi(send),
-    analytics: createAnalyticsApi(send),
-    templates: createTemplatesApi(send),
-    tokens: {
+    rooms: api.rooms,
+    sessions: api.sessions,
+    activeRooms: api.activeRooms,
+    recordings: api.recordings,
+    recordingAssets: api.recordingAssets,
+    roomCodes: api.roomCodes,
+    liveStreams: api.liveStreams,
+    externalStreams: api.externalStreams,
+    analytics: api.analytics,
+    templates: api.templates,
+    tokens: api.tokens,
+    request: api.request,
+  };
+}
+
+class Surface implements HmsApi {
+  readonly #send: Send;
+  readonly #extras: ApiExtras;
+  #rooms?: HmsApi['rooms'];
+  #sessions?: HmsApi['sessions'];
+  #activeRooms?: HmsApi['activeRooms'];
+  #recordings?: HmsApi['recordings'];
+  #recordingAssets?: HmsApi['recordingAssets'];
+  #roomCodes?: HmsApi['roomCodes'];
+  #liveStreams?: HmsApi['liveStreams'];
+  #externalStreams?: HmsApi['externalStreams'];
+  #analytics?: HmsApi['analytics'];
+  #templates?: HmsApi['templates'];
+  #tokens?: HmsApi['tokens'];
+
+  constructor(send: Send, extras: ApiExtras) {
+    this.#send = send;
+    this.#extras = extras;
+  }
+
+  get rooms() {
+    this.#rooms ??= createRoomsApi(this.#send);
+    return this.#rooms;
+  }
+  get sessions() {
+    this.#sessions ??= createSessionsApi(this.#send);
+    return this.#sessions;
+  }
+  get activeRooms() {
+    this.#activeRooms ??= createActiveRoomsApi(this.#send);
+    return this.#activeRooms;
+  }
+  get recordings() {
+    this.#recordings ??= createRecordingsApi(this.#send);
+    return this.#recordings;
+  }
+  get recordingAssets() {
+    this.#recordingAssets ??= createRecordingAssetsApi(this.#send);
+    return this.#recordingAssets;
+  }
+  get roomCodes() {
+    this.#roomCodes ??= createRoomCodesApi(this.#send);
+    return this.#roomCodes;
+  }
+  get liveStreams() {
+    this.#liveStreams ??= createLiveStreamsApi(this.#send);
+    return this.#liveStreams;
+  }
+  get externalStreams() {
+    this.#externalStreams ??= createExternalStreamsApi(this.#send);
+    return this.#externalStreams;
+  }
+  get analytics() {
+    this.#analytics ??= createAnalyticsApi(this.#send);
+    return this.#analytics;
+  }
+  get templates() {
+    this.#templates ??= createTemplatesApi(this.#send);
+    return this.#templates;
+  }
+  get tokens() {
+    const send = this.#send;
+    const extras = this.#extras;
+    this.#tokens ??= {
       managementToken: () => extras.managementToken(),
       appToken: (options) => send('tokens.appToken', { body: options }),
-    },
-    request: extras.request,
-  };
+    };
+    return this.#tokens;
+  }
+  get request() {
+    return this.#extras.request;
+  }
 }

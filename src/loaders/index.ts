@@ -8,7 +8,7 @@
 import type { EntityCache } from '../cache.js';
 import type { HmsApi, RequestOptions } from '../hms/api.js';
 import { createAnalyticsLoaders } from './analytics.js';
-import { createJobLoaders } from './jobs.js';
+import { createJobLoaders, type JobLoaders } from './jobs.js';
 import { createRoomLoaders } from './rooms.js';
 import { createSessionLoaders } from './sessions.js';
 
@@ -18,7 +18,7 @@ export type { SessionScope } from './session-children.js';
 export { type JobScope, toScope } from './sessions.js';
 export type { PageKey, ScopedId, Window } from './shared.js';
 
-export function createLoaders(hms: HmsApi, options: RequestOptions, cache?: EntityCache) {
+function createAllLoaders(hms: HmsApi, options: RequestOptions, cache?: EntityCache) {
   const jobs = createJobLoaders(hms, options);
   return {
     ...createRoomLoaders(hms, options),
@@ -28,4 +28,79 @@ export function createLoaders(hms: HmsApi, options: RequestOptions, cache?: Enti
   };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export type Loaders = ReturnType<typeof createAllLoaders>;
+
+type Domain = 'rooms' | 'jobs' | 'sessions' | 'analytics';
+
+/**
+ * A request's loaders, each domain's built on first use of one of them: a request uses one or two
+ * domains (a cache-hit `room` query only `rooms`), and building all 24 loaders (and the request's
+ * API resources they capture) was a fifth of a cache-hit query's garbage. Which loader belongs to
+ * which domain is read from the first request's loaders, which are built eagerly.
+ */
+class RequestLoaders {
+  readonly #hms: HmsApi;
+  readonly #options: RequestOptions;
+  readonly #cache: EntityCache | undefined;
+  #rooms?: ReturnType<typeof createRoomLoaders>;
+  #jobs?: JobLoaders;
+  #sessions?: ReturnType<typeof createSessionLoaders>;
+  #analytics?: ReturnType<typeof createAnalyticsLoaders>;
+
+  constructor(hms: HmsApi, options: RequestOptions, cache: EntityCache | undefined) {
+    this.#hms = hms;
+    this.#options = options;
+    this.#cache = cache;
+  }
+
+  domain(name: Domain): Record<string, unknown> {
+    switch (name) {
+      case 'rooms':
+        this.#rooms ??= createRoomLoaders(this.#hms, this.#options);
+        return this.#rooms;
+      case 'jobs':
+        this.#jobs ??= createJobLoaders(this.#hms, this.#options);
+        return this.#jobs;
+      case 'sessions':
+        this.#sessions ??= createSessionLoaders(
+          this.#hms,
+          this.#options,
+          this.domain('jobs') as JobLoaders,
+          this.#cache,
+        );
+        return this.#sessions;
+      case 'analytics':
+        this.#analytics ??= createAnalyticsLoaders(this.#hms, this.#options);
+        return this.#analytics;
+    }
+  }
+}
+
+let prepared = false;
+
+/** Defines, once, a getter on RequestLoaders for every loader, reading it from its domain. */
+function prepare(first: Record<Domain, object>) {
+  for (const [domain, loaders] of Object.entries(first) as Array<[Domain, object]>) {
+    for (const key of Object.keys(loaders)) {
+      Object.defineProperty(RequestLoaders.prototype, key, {
+        get(this: RequestLoaders) {
+          return this.domain(domain)[key];
+        },
+      });
+    }
+  }
+  prepared = true;
+}
+
+export function createLoaders(hms: HmsApi, options: RequestOptions, cache?: EntityCache): Loaders {
+  if (prepared) return new RequestLoaders(hms, options, cache) as unknown as Loaders;
+  const jobs = createJobLoaders(hms, options);
+  const first = {
+    rooms: createRoomLoaders(hms, options),
+    jobs,
+    sessions: createSessionLoaders(hms, options, jobs, cache),
+    analytics: createAnalyticsLoaders(hms, options),
+  };
+  prepare(first);
+  return { ...first.rooms, ...first.jobs, ...first.sessions, ...first.analytics };
+}
