@@ -148,14 +148,26 @@ export function createPersistedOperations({ mode, manifestPath, cache }: Persist
     manifest.get(hash) ??
     (mode === 'allow' ? (await cache.getMany<string>('persistedQuery', [hash]))[0] : undefined);
 
-  return async function resolveParams<P extends RequestParams>(params: P, request: Request): Promise<P> {
+  /**
+   * Synchronous for the common case (a plain query, nothing persisted asked for, mode off or
+   * allow): an async hook on every request costs a promise and a microtask turn.
+   */
+  return function resolveParams<P extends RequestParams>(params: P, request: Request): P | Promise<P> {
     const raw = params as unknown as Record<string, unknown>;
     const key = requestedHash(raw, request);
+    if (key === undefined && mode !== 'require') return params;
+    return resolvePersisted(params, raw, key);
+  };
+
+  async function resolvePersisted<P extends RequestParams>(
+    params: P,
+    raw: Record<string, unknown>,
+    key: string | undefined,
+  ): Promise<P> {
     const { documentId: _documentId, ...rest } = raw;
     const query = typeof params.query === 'string' && params.query.trim() !== '' ? params.query : undefined;
 
     if (key === undefined) {
-      if (mode !== 'require') return params;
       throw requestError(
         'PERSISTED_QUERY_REQUIRED',
         query
@@ -195,15 +207,18 @@ export function createPersistedOperations({ mode, manifestPath, cache }: Persist
     const document = await lookup(hash);
     if (!document) throw requestError('PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound', 200);
     return { ...rest, query: document } as P;
-  };
+  }
 }
 
 /** The Yoga plugin: `resolveParams` on every HTTP request's parameters. */
 export function usePersistedOperations(resolveParams: ReturnType<typeof createPersistedOperations>): Plugin {
   return {
-    async onParams({ params, setParams, request }) {
-      const resolved = await resolveParams(params, request);
-      if (resolved !== params) setParams(resolved);
+    onParams({ params, setParams, request }) {
+      const resolved = resolveParams(params, request);
+      if (!(resolved instanceof Promise)) return;
+      return resolved.then((next) => {
+        if (next !== params) setParams(next);
+      });
     },
   };
 }

@@ -20,6 +20,7 @@ import { withEntityCache } from './loaders/cached-api.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createPersistedOperations, usePersistedOperations } from './persisted.js';
+import { onlyAt } from './plugins/only-at.js';
 import { useArmor } from './plugins/use-armor.js';
 import { useBodyLimit } from './plugins/use-body-limit.js';
 import { createCallerAuth } from './plugins/use-caller-auth.js';
@@ -44,7 +45,7 @@ import { schema } from './schema/index.js';
 import { annotate, cacheEvent, type Telemetry } from './telemetry.js';
 import { WARMUP_CALLER, warmUp } from './warmup.js';
 import { createMemoryDedupe, createRedisDedupe } from './webhooks/dedupe.js';
-import { useWebhookRoute } from './webhooks/route.js';
+import { useWebhookRoute, WEBHOOK_PATH } from './webhooks/route.js';
 import { createWebSocketHandler } from './ws.js';
 import { yogaLogging } from './yoga-logging.js';
 
@@ -279,21 +280,24 @@ export function createGateway({
       useCompression(),
       useLandingPage(),
       useRequestShape(),
-      useMetricsRoute({ metrics, hms, token: config.metricsToken }),
-      traceWebhooks(
-        useWebhookRoute({
-          secret: config.webhookSecret,
-          header: config.webhookHeader,
-          maxBodyBytes: config.maxBodyBytes,
-          dedupe,
-          events,
-          cache,
-          logger,
-          onDelivery: (type, outcome) => {
-            metrics.webhooks.inc({ type, outcome });
-            if (telemetry) annotate({ 'hms.webhook.type': type, 'hms.webhook.outcome': outcome });
-          },
-        }),
+      onlyAt('/metrics', useMetricsRoute({ metrics, hms, token: config.metricsToken })),
+      onlyAt(
+        WEBHOOK_PATH,
+        traceWebhooks(
+          useWebhookRoute({
+            secret: config.webhookSecret,
+            header: config.webhookHeader,
+            maxBodyBytes: config.maxBodyBytes,
+            dedupe,
+            events,
+            cache,
+            logger,
+            onDelivery: (type, outcome) => {
+              metrics.webhooks.inc({ type, outcome });
+              if (telemetry) annotate({ 'hms.webhook.type': type, 'hms.webhook.outcome': outcome });
+            },
+          }),
+        ),
       ),
       useBodyLimit({ maxBytes: config.maxBodyBytes }),
       callerAuth.plugin,
@@ -320,14 +324,17 @@ export function createGateway({
       useUpstreamBudget({ maxUpstreamCalls: config.maxUpstreamCalls }),
       useOperationLog({ logger, metrics }),
       useWarnings(),
-      useUpstreamReadiness({
-        hms,
-        health: metrics.upstreamHealth,
-        logger,
-        draining: () => draining,
-        // Once warm-up was asked for (main.ts does), not ready before it has succeeded.
-        warmedUp: () => (warmRequested ? warm() : Promise.resolve()),
-      }),
+      onlyAt(
+        '/ready',
+        useUpstreamReadiness({
+          hms,
+          health: metrics.upstreamHealth,
+          logger,
+          draining: () => draining,
+          // Once warm-up was asked for (main.ts does), not ready before it has succeeded.
+          warmedUp: () => (warmRequested ? warm() : Promise.resolve()),
+        }),
+      ),
     ],
   });
 

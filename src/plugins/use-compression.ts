@@ -133,15 +133,23 @@ export function useCompression(options: CompressionOptions = {}): Plugin {
   }
 
   return {
-    async onResponse({ request, response, setResponse, fetchAPI }) {
+    // Synchronous until there is something to compress: an async hook costs every response a
+    // promise, and most answers (small, or to clients that do not ask) are sent as they are.
+    onResponse({ request, response, setResponse, fetchAPI }) {
       if (!response.body || response.headers.has('content-encoding')) return;
       if (response.status === 204 || response.status === 304) return;
       const type = response.headers.get('content-type') ?? '';
       const isPage = HTML_TYPE.test(type) && request.method === 'GET' && response.status === 200;
       if (!isPage && !JSON_TYPE.test(type)) return;
       const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
+      if (isPage) return servePage(encoding);
+      addVary(response.headers);
+      if (!encoding) return;
+      const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+      if (declared < thresholdBytes) return;
+      return compressJson(encoding);
 
-      if (isPage) {
+      async function servePage(encoding: Encoding | null) {
         const identity = Buffer.from(await response.arrayBuffer());
         const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
         let page = pages.get(etag);
@@ -166,25 +174,22 @@ export function useCompression(options: CompressionOptions = {}): Plugin {
         if (compressed) headers.set('content-encoding', encoding);
         headers.set('content-length', String(body.length));
         setResponse(new fetchAPI.Response(bytes(body), { status: 200, headers }));
-        return;
       }
 
-      addVary(response.headers);
-      if (!encoding) return;
-      const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-      if (declared < thresholdBytes) return;
-      const identity = Buffer.from(await response.arrayBuffer());
-      const headers = new fetchAPI.Headers(response.headers);
-      if (identity.length < thresholdBytes) {
-        // The body was read to measure it: answer with the same bytes, uncompressed.
-        headers.set('content-length', String(identity.length));
-        setResponse(new fetchAPI.Response(bytes(identity), { status: response.status, headers }));
-        return;
+      async function compressJson(encoding: Encoding) {
+        const identity = Buffer.from(await response.arrayBuffer());
+        const headers = new fetchAPI.Headers(response.headers);
+        if (identity.length < thresholdBytes) {
+          // The body was read to measure it: answer with the same bytes, uncompressed.
+          headers.set('content-length', String(identity.length));
+          setResponse(new fetchAPI.Response(bytes(identity), { status: response.status, headers }));
+          return;
+        }
+        const body = await compress(identity, encoding, brotliQuality);
+        headers.set('content-encoding', encoding);
+        headers.set('content-length', String(body.length));
+        setResponse(new fetchAPI.Response(bytes(body), { status: response.status, headers }));
       }
-      const body = await compress(identity, encoding, brotliQuality);
-      headers.set('content-encoding', encoding);
-      headers.set('content-length', String(body.length));
-      setResponse(new fetchAPI.Response(bytes(body), { status: response.status, headers }));
     },
   };
 }
