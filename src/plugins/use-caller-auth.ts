@@ -7,23 +7,40 @@ import type { Plugin } from 'graphql-yoga';
 import { type Authenticate, AuthenticationError, type Caller } from '../auth.js';
 import { gqlError } from '../errors.js';
 
+/** 401 before anything reaches 100ms; the message says what to send. Other failures pass on. */
+function unauthenticated(error: unknown): unknown {
+  if (!(error instanceof AuthenticationError)) return error;
+  return gqlError('UNAUTHENTICATED', error.message, {
+    http: { status: 401, headers: { 'www-authenticate': 'Bearer' } },
+  });
+}
+
 export function createCallerAuth(authenticate: Authenticate) {
   const callers = new WeakMap<Request, Caller>();
 
-  async function callerOf(request: Request): Promise<Caller> {
+  /** The request's caller; synchronous when it is known or nothing needs verifying. */
+  function callerOf(request: Request): Caller | Promise<Caller> {
     const known = callers.get(request);
     if (known) return known;
+    let answer: Caller | Promise<Caller>;
     try {
-      const caller = await authenticate(request.headers.get('authorization'));
-      callers.set(request, caller);
-      return caller;
+      answer = authenticate(request.headers.get('authorization'));
     } catch (error) {
-      if (!(error instanceof AuthenticationError)) throw error;
-      // 401 before anything reaches 100ms; the message says what to send.
-      throw gqlError('UNAUTHENTICATED', error.message, {
-        http: { status: 401, headers: { 'www-authenticate': 'Bearer' } },
-      });
+      throw unauthenticated(error);
     }
+    if (!(answer instanceof Promise)) {
+      callers.set(request, answer);
+      return answer;
+    }
+    return answer.then(
+      (caller) => {
+        callers.set(request, caller);
+        return caller;
+      },
+      (error: unknown) => {
+        throw unauthenticated(error);
+      },
+    );
   }
 
   /**
@@ -36,8 +53,9 @@ export function createCallerAuth(authenticate: Authenticate) {
   }
 
   const plugin: Plugin = {
-    async onParams({ request }) {
-      await callerOf(request);
+    onParams({ request }) {
+      const caller = callerOf(request);
+      if (caller instanceof Promise) return caller.then(() => undefined);
     },
   };
   return { plugin, callerOf, trust };
