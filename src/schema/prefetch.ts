@@ -103,8 +103,36 @@ export function prefetchChildren(
   }
 }
 
+/**
+ * Answers of `selectsField` by field nodes and variables: a list's items share both, so the
+ * selection is walked once per list, not once per item.
+ */
+const selects = new WeakMap<readonly FieldNode[], WeakMap<object, Map<string, boolean>>>();
+const NO_VARIABLES = {};
+
 /** Whether `name` is selected anywhere within `depth` levels below the current field. */
 export function selectsField(info: GraphQLResolveInfo, name: string, depth = 3): boolean {
+  let byVariables = selects.get(info.fieldNodes);
+  if (!byVariables) {
+    byVariables = new WeakMap();
+    selects.set(info.fieldNodes, byVariables);
+  }
+  const variables: object = info.variableValues ?? NO_VARIABLES;
+  let answers = byVariables.get(variables);
+  if (!answers) {
+    answers = new Map();
+    byVariables.set(variables, answers);
+  }
+  const key = `${depth}/${name}`;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = walkFor(info, name, depth);
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+function walkFor(info: GraphQLResolveInfo, name: string, depth: number): boolean {
   const visit = (selectionSet: SelectionSetNode | undefined, level: number, seen: Set<string>): boolean => {
     if (!selectionSet || level > depth) return false;
     for (const selection of selectionSet.selections) {

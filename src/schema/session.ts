@@ -12,7 +12,7 @@ import {
   SessionConnection,
   SessionRef,
 } from './refs.js';
-import { nowIso, seconds } from './time.js';
+import { seconds, secondsSince } from './time.js';
 
 export const SessionPeerRef = builder.objectRef<SessionPeer>('SessionPeer').implement({
   description: 'A peer that joined a session. Every re-join gets a new peerId; userId stays the same.',
@@ -49,7 +49,7 @@ export const SessionPeerRef = builder.objectRef<SessionPeer>('SessionPeer').impl
     durationSeconds: t.int({
       nullable: true,
       description: 'Seconds in the session; for a peer still connected, so far. Null without `joinedAt`.',
-      resolve: (p) => seconds(p.joined_at, p.left_at ?? nowIso()),
+      resolve: (p) => (p.left_at == null ? secondsSince(p.joined_at) : seconds(p.joined_at, p.left_at)),
     }),
   }),
 });
@@ -95,7 +95,7 @@ builder.node(SessionRef, {
       nullable: true,
       description:
         'Length of the session in seconds; for a live session, so far. Null when 100ms sent no end.',
-      resolve: (s) => seconds(s.created_at, s.active ? nowIso() : s.updated_at),
+      resolve: (s) => (s.active ? secondsSince(s.created_at) : seconds(s.created_at, s.updated_at)),
     }),
     peerCount: t.int({
       description: 'Peers that ever joined (each re-join counts).',

@@ -1,8 +1,31 @@
 /** Time helpers shared by the type files. Zero times were already nulled by the client's parser. */
+
+/**
+ * Epoch milliseconds of timestamp strings seen recently: the same instants recur in every answer
+ * about a room (each peer's join and leave, each session's start and end), and `Date.parse` of
+ * 100ms's nanosecond timestamps is the costly part of a duration. Bounded; cleared when full.
+ */
+const parsed = new Map<string, number>();
+const PARSED_MAX = 4096;
+
+function msOf(value: string): number {
+  const known = parsed.get(value);
+  if (known !== undefined) return known;
+  const ms = Date.parse(value);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(value, ms);
+  return ms;
+}
+
 export const seconds = (from: string | null | undefined, to: string | null | undefined): number | null => {
   if (!from || !to) return null;
-  const delta = Date.parse(to) - Date.parse(from);
+  const delta = msOf(to) - msOf(from);
   return Number.isFinite(delta) ? Math.max(0, Math.round(delta / 1000)) : null;
 };
 
-export const nowIso = () => new Date().toISOString();
+/** Seconds from `from` until now (a live session or peer). */
+export const secondsSince = (from: string | null | undefined): number | null => {
+  if (!from) return null;
+  const delta = Date.now() - msOf(from);
+  return Number.isFinite(delta) ? Math.max(0, Math.round(delta / 1000)) : null;
+};
