@@ -18,19 +18,15 @@ export type { SessionScope } from './session-children.js';
 export { type JobScope, toScope } from './sessions.js';
 export type { PageKey, ScopedId, Window } from './shared.js';
 
-function createAllLoaders(hms: HmsApi, options: RequestOptions, cache?: EntityCache) {
-  const jobs = createJobLoaders(hms, options);
-  return {
-    ...createRoomLoaders(hms, options),
-    ...jobs,
-    ...createSessionLoaders(hms, options, jobs, cache),
-    ...createAnalyticsLoaders(hms, options),
-  };
+interface Domains {
+  rooms: ReturnType<typeof createRoomLoaders>;
+  jobs: JobLoaders;
+  sessions: ReturnType<typeof createSessionLoaders>;
+  analytics: ReturnType<typeof createAnalyticsLoaders>;
 }
+type Domain = keyof Domains;
 
-export type Loaders = ReturnType<typeof createAllLoaders>;
-
-type Domain = 'rooms' | 'jobs' | 'sessions' | 'analytics';
+export type Loaders = Domains['rooms'] & Domains['jobs'] & Domains['sessions'] & Domains['analytics'];
 
 /**
  * A request's loaders, each domain's built on first use of one of them: a request uses one or two
@@ -42,10 +38,10 @@ class RequestLoaders {
   readonly #hms: HmsApi;
   readonly #options: RequestOptions;
   readonly #cache: EntityCache | undefined;
-  #rooms?: ReturnType<typeof createRoomLoaders>;
-  #jobs?: JobLoaders;
-  #sessions?: ReturnType<typeof createSessionLoaders>;
-  #analytics?: ReturnType<typeof createAnalyticsLoaders>;
+  #rooms?: Domains['rooms'];
+  #jobs?: Domains['jobs'];
+  #sessions?: Domains['sessions'];
+  #analytics?: Domains['analytics'];
 
   constructor(hms: HmsApi, options: RequestOptions, cache: EntityCache | undefined) {
     this.#hms = hms;
@@ -79,7 +75,7 @@ class RequestLoaders {
 let prepared = false;
 
 /** Defines, once, a getter on RequestLoaders for every loader, reading it from its domain. */
-function prepare(first: Record<Domain, object>) {
+function prepare(first: Domains) {
   for (const [domain, loaders] of Object.entries(first) as Array<[Domain, object]>) {
     for (const key of Object.keys(loaders)) {
       Object.defineProperty(RequestLoaders.prototype, key, {
@@ -95,7 +91,7 @@ function prepare(first: Record<Domain, object>) {
 export function createLoaders(hms: HmsApi, options: RequestOptions, cache?: EntityCache): Loaders {
   if (prepared) return new RequestLoaders(hms, options, cache) as unknown as Loaders;
   const jobs = createJobLoaders(hms, options);
-  const first = {
+  const first: Domains = {
     rooms: createRoomLoaders(hms, options),
     jobs,
     sessions: createSessionLoaders(hms, options, jobs, cache),
