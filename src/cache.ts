@@ -55,11 +55,6 @@ export function createRedisStore(redis: Redis): CacheStore {
       });
     },
     async setMany(entries) {
-      if (entries.length === 1) {
-        const [key, value, ttlMs] = entries[0] as CacheEntry;
-        await redis.set(key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlMs)));
-        return;
-      }
       const pipeline = redis.pipeline();
       for (const [key, value, ttlMs] of entries) {
         pipeline.set(key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlMs)));

@@ -32,7 +32,7 @@ export type Loaders = Domains['rooms'] & Domains['jobs'] & Domains['sessions'] &
  * A request's loaders, each domain's built on first use of one of them: a request uses one or two
  * domains (a cache-hit `room` query only `rooms`), and building all 24 loaders (and the request's
  * API resources they capture) was a fifth of a cache-hit query's garbage. Which loader belongs to
- * which domain is read from the first request's loaders, which are built eagerly.
+ * which domain is read from the first request's loaders, whose domains are all built for that.
  */
 class RequestLoaders {
   readonly #hms: HmsApi;
@@ -72,12 +72,13 @@ class RequestLoaders {
   }
 }
 
+const DOMAINS: readonly Domain[] = ['rooms', 'jobs', 'sessions', 'analytics'];
 let prepared = false;
 
 /** Defines, once, a getter on RequestLoaders for every loader, reading it from its domain. */
-function prepare(first: Domains) {
-  for (const [domain, loaders] of Object.entries(first) as Array<[Domain, object]>) {
-    for (const key of Object.keys(loaders)) {
+function prepare(first: RequestLoaders) {
+  for (const domain of DOMAINS) {
+    for (const key of Object.keys(first.domain(domain))) {
       Object.defineProperty(RequestLoaders.prototype, key, {
         get(this: RequestLoaders) {
           return this.domain(domain)[key];
@@ -89,14 +90,7 @@ function prepare(first: Domains) {
 }
 
 export function createLoaders(hms: HmsApi, options: RequestOptions, cache?: EntityCache): Loaders {
-  if (prepared) return new RequestLoaders(hms, options, cache) as unknown as Loaders;
-  const jobs = createJobLoaders(hms, options);
-  const first: Domains = {
-    rooms: createRoomLoaders(hms, options),
-    jobs,
-    sessions: createSessionLoaders(hms, options, jobs, cache),
-    analytics: createAnalyticsLoaders(hms, options),
-  };
-  prepare(first);
-  return { ...first.rooms, ...first.jobs, ...first.sessions, ...first.analytics };
+  const loaders = new RequestLoaders(hms, options, cache);
+  if (!prepared) prepare(loaders);
+  return loaders as unknown as Loaders;
 }

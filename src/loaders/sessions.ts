@@ -37,17 +37,15 @@ export function createSessionLoaders(hms: HmsApi, ro: RequestOptions, jobs: JobL
     return {
       get: (sessionIds) => cache.getMany<T[]>(kind, sessionIds),
       setMany: (entries) => {
-        const known = entries.flatMap(([scope, items]) =>
-          scope.active === undefined
-            ? []
-            : [
-                [
-                  scope.id,
-                  items,
-                  ttl({ active: scope.active, updated_at: scope.updatedAt ?? null }, items),
-                ] as const,
-              ],
-        );
+        const known: Array<[string, T[], number]> = [];
+        for (const [scope, items] of entries) {
+          if (scope.active === undefined) continue;
+          known.push([
+            scope.id,
+            items,
+            ttl({ active: scope.active, updated_at: scope.updatedAt ?? null }, items),
+          ]);
+        }
         void cache.setMany(kind, known);
       },
     };

@@ -17,15 +17,13 @@ function msOf(value: string): number {
   return ms;
 }
 
-export const seconds = (from: string | null | undefined, to: string | null | undefined): number | null => {
-  if (!from || !to) return null;
-  const delta = msOf(to) - msOf(from);
-  return Number.isFinite(delta) ? Math.max(0, Math.round(delta / 1000)) : null;
-};
+/** Whole seconds in a span of milliseconds; null when a timestamp did not parse. */
+const wholeSeconds = (ms: number): number | null =>
+  Number.isFinite(ms) ? Math.max(0, Math.round(ms / 1000)) : null;
+
+export const seconds = (from: string | null | undefined, to: string | null | undefined): number | null =>
+  from && to ? wholeSeconds(msOf(to) - msOf(from)) : null;
 
 /** Seconds from `from` until now (a live session or peer). */
-export const secondsSince = (from: string | null | undefined): number | null => {
-  if (!from) return null;
-  const delta = Date.now() - msOf(from);
-  return Number.isFinite(delta) ? Math.max(0, Math.round(delta / 1000)) : null;
-};
+export const secondsSince = (from: string | null | undefined): number | null =>
+  from ? wholeSeconds(Date.now() - msOf(from)) : null;
