@@ -5,7 +5,7 @@
 import { createClient as createSseClient } from 'graphql-sse';
 import { type Client, CloseCode, createClient } from 'graphql-ws';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SEED_ROOMS } from '../../src/emulator/index.js';
 import { envelope, postWebhook, until } from '../helpers/live.js';
@@ -81,6 +81,13 @@ beforeAll(async () => {
   roomA = stack.emulator.state.room(SEED_ROOMS.live)?.id as string;
   roomB = stack.emulator.state.room(SEED_ROOMS.big)?.id as string;
 });
+// A subscription ended by `iterator.return()` leaves the gateway's count a moment later. `listen`
+// compares against the count before it subscribes, so a test that starts while the previous
+// test's subscription is still leaving would wait for a rise that a fall cancels out. Each test
+// therefore starts with no subscriber on the shared stack, whatever order the tests run in.
+afterEach(async () => {
+  await until(() => stack.gateway.events.subscribers === 0);
+});
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
   await stack?.close();
@@ -102,7 +109,6 @@ describe('graphql-ws (WebSocket, graphql-transport-ws)', () => {
       name: 'Ada',
     });
     await iterator.return?.();
-    await until(() => stack.gateway.events.subscribers === 0);
   });
 
   it('accepts the bearer token on the upgrade request instead', async () => {
