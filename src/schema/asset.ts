@@ -2,6 +2,7 @@ import type { Context } from '../context.js';
 import { badUserInput } from '../errors.js';
 import { HmsNotFoundError } from '../hms/errors.js';
 import type { AssetListQuery, RecordingAsset } from '../hms/types.js';
+import { assetConnection, assetView } from './asset-view.js';
 import { builder } from './builder.js';
 import { loadNodes, parseConnectionArgs, parseId, parseScopedId, toConnection } from './connection.js';
 import { AssetStatus, AssetType, UNKNOWN_VALUE } from './enums.js';
@@ -47,77 +48,64 @@ async function jobOf(asset: RecordingAsset, ctx: Context) {
 
 builder.node(RecordingAssetRef, {
   description: 'A file produced by a recording or streaming job (video, chat log, transcript, …).',
-  id: { resolve: scopedLocalId },
-  loadMany: (ids, ctx) => loadNodes(ctx.loaders.recordingAsset, ids.map(parseScopedLocalId)),
+  id: { resolve: (a) => scopedLocalId(a.raw) },
+  loadMany: (ids, ctx) =>
+    loadNodes(ctx.loaders.recordingAsset, ids.map(parseScopedLocalId)).map((asset) =>
+      asset.then((a) => a && assetView(a)),
+    ),
   fields: (t) => ({
-    hmsId: t.exposeString('id', { description: 'The 100ms asset id.' }),
-    type: t.field({
-      type: AssetType.ref,
-      description: 'What kind of file this is.',
-      resolve: (a) => AssetType.fromUpstream(a.type),
-    }),
-    status: t.field({
+    hmsId: t.exposeString('hmsId', { description: 'The 100ms asset id.' }),
+    type: t.expose('type', { type: AssetType.ref, description: 'What kind of file this is.' }),
+    status: t.expose('status', {
       type: AssetStatus.ref,
       description: 'Whether the file can be downloaded yet.',
-      resolve: (a) => AssetStatus.fromUpstream(a.status),
     }),
-    path: t.string({
+    path: t.exposeString('path', {
       nullable: true,
       description: 'Storage URI, e.g. s3://…; null until the file is stored.',
-      resolve: (a) => a.path || null,
     }),
-    sizeBytes: t.field({
+    sizeBytes: t.expose('sizeBytes', {
       type: 'SafeInt',
       description: 'Exact size in bytes; 0 while processing.',
-      resolve: (a) => a.size ?? 0,
     }),
-    durationSeconds: t.int({
+    durationSeconds: t.exposeInt('durationSeconds', {
       nullable: true,
       description: 'Length of the media in seconds; null for files without one (chat, transcript, summary).',
-      resolve: (a) => a.duration ?? null,
     }),
-    createdAt: t.field({
-      type: 'DateTime',
-      description: 'When 100ms created the asset.',
-      resolve: (a) => a.created_at,
-    }),
-    thumbnails: t.stringList({
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When 100ms created the asset.' }),
+    thumbnails: t.exposeStringList('thumbnails', {
       description: 'Storage URIs of thumbnail images (video assets only; empty otherwise).',
-      resolve: (a) => a.thumbnails ?? [],
     }),
-    outputMode: t.string({
+    outputMode: t.exposeString('outputMode', {
       nullable: true,
       description: 'For transcripts and summaries: txt, srt or json; null for other assets.',
-      resolve: (a) => (typeof a.metadata?.output_mode === 'string' ? a.metadata.output_mode : null),
     }),
-    width: t.int({
+    width: t.exposeInt('width', {
       nullable: true,
       description: 'Video width in pixels; null for assets without video.',
-      resolve: (a) => a.metadata?.resolution?.width ?? a.metadata?.max_width ?? null,
     }),
-    height: t.int({
+    height: t.exposeInt('height', {
       nullable: true,
       description: 'Video height in pixels; null for assets without video.',
-      resolve: (a) => a.metadata?.resolution?.height ?? a.metadata?.max_height ?? null,
     }),
     room: t.field({
       type: RoomRef,
       nullable: true,
       description: 'The room the asset was recorded in. Null only when loading it failed.',
-      resolve: (a, _args, ctx) => ctx.loaders.room.load(a.room_id),
+      resolve: (a, _args, ctx) => ctx.loaders.room.load(a.raw.room_id),
     }),
     session: t.field({
       type: SessionRef,
       nullable: true,
       description: 'The session the asset was recorded in. Null when 100ms did not say, or loading failed.',
-      resolve: (a, _args, ctx) => (a.session_id ? ctx.loaders.session.load(a.session_id) : null),
+      resolve: (a, _args, ctx) => (a.raw.session_id ? ctx.loaders.session.load(a.raw.session_id) : null),
     }),
     job: t.field({
       type: RecordingJobUnion,
       nullable: true,
       description:
         'The recording or stream that produced the file. Null when it no longer exists, or loading failed.',
-      resolve: (a, _args, ctx) => jobOf(a, ctx),
+      resolve: (a, _args, ctx) => jobOf(a.raw, ctx),
     }),
     presignedUrl: t.field({
       type: PresignedUrlRef,
@@ -134,7 +122,7 @@ builder.node(RecordingAssetRef, {
           );
         }
         const requestedAt = Date.now();
-        const presigned = await ctx.hms.recordingAssets.presignedUrl(a.id, duration, ctx.upstream);
+        const presigned = await ctx.hms.recordingAssets.presignedUrl(a.raw.id, duration, ctx.upstream);
         return { url: presigned.url, expiresAt: new Date(requestedAt + presigned.expiry * 1000) };
       },
     }),
@@ -173,7 +161,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.loaders.recordingAsset.load(parseScopedId(String(args.id), 'RecordingAsset')),
+      ctx.loaders.recordingAsset.load(parseScopedId(String(args.id), 'RecordingAsset')).then(assetView),
   }),
   recordingAssets: t.field({
     type: RecordingAssetConnection,
@@ -192,10 +180,12 @@ builder.queryFields((t) => ({
         }),
         ...(f?.status != null && { status: assetStatusFilter(f.status) }),
       };
-      return toConnection(
-        await ctx.loaders.recordingAssetsPage.load({ query, first, after }),
-        (a) => a.id,
-        Boolean(after),
+      return assetConnection(
+        toConnection(
+          await ctx.loaders.recordingAssetsPage.load({ query, first, after }),
+          (a) => a.id,
+          Boolean(after),
+        ),
       );
     },
   }),

@@ -4,9 +4,9 @@
  * place. Encoded like Node ids (`base64("Type:key")`), so ids never collide across types; `node()`
  * refuses them with BAD_USER_INPUT.
  */
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import { globalIdOf } from './global-id.js';
 
 export const CACHE_KEY_DESCRIPTION =
   'Stable, unique key of this object for normalised caches (Apollo, urql graphcache, Relay). Not accepted by `node`: load the object through its parent.';
 
-export const cacheKey = (typename: string, ...parts: string[]) => encodeGlobalID(typename, parts.join('/'));
+export const cacheKey = (typename: string, ...parts: string[]) => globalIdOf(typename, parts.join('/'));

@@ -15,6 +15,7 @@ import {
   PUBLISHED_TYPES,
   type RoomEventTypeName,
 } from '../webhooks/envelope.js';
+import { assetView } from './asset-view.js';
 import { builder } from './builder.js';
 import { parseId } from './connection.js';
 import { JobStatus, UNKNOWN_VALUE } from './enums.js';
@@ -213,7 +214,7 @@ async function assetsOf(e: HmsEvent, ctx: Context) {
   const found = await Promise.all(
     assetIdsOf(e.type, e.data).map((id) => orNull(ctx.loaders.recordingAsset.load({ id, sessionId }))),
   );
-  return found.filter((asset) => asset !== null);
+  return found.filter((asset) => asset !== null).map(assetView);
 }
 
 const RecordingStateChanged = eventType(

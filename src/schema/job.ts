@@ -5,6 +5,7 @@
  */
 import type { Context } from '../context.js';
 import type { BeamJob, RecordingAsset } from '../hms/types.js';
+import { assetView } from './asset-view.js';
 import { builder } from './builder.js';
 import { JobStatus } from './enums.js';
 import {
@@ -125,7 +126,7 @@ export const JobRef = builder.interfaceRef<BeamJob>('Job').implement({
       nullable: true,
       description:
         'The files the job produced (empty until post-processing completes). Null only when loading them failed.',
-      resolve: (job, _args, ctx) => assetsOfJob(job, ctx),
+      resolve: async (job, _args, ctx) => (await assetsOfJob(job, ctx)).map(assetView),
     }),
   }),
 });

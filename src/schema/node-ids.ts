@@ -7,8 +7,8 @@
  * built schema's `id` fields are replaced by the same encoding done synchronously. The printed
  * schema does not change; an id resolver that does return a promise still works.
  */
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
+import { globalIdOf } from './global-id.js';
 
 interface NodeOptions {
   id?: { resolve?: GraphQLFieldResolver<unknown, unknown> };
@@ -25,8 +25,8 @@ export function withSynchronousNodeIds(schema: GraphQLSchema): GraphQLSchema {
     field.resolve = (parent, args, context, info) => {
       const id = resolveId(parent, args, context, info);
       return id instanceof Promise
-        ? id.then((value) => encodeGlobalID(typename, String(value)))
-        : encodeGlobalID(typename, String(id));
+        ? id.then((value) => globalIdOf(typename, String(value)))
+        : globalIdOf(typename, String(id));
     };
   }
   return schema;

@@ -6,11 +6,11 @@
 import type { Context } from '../context.js';
 import { badUserInput } from '../errors.js';
 import { HmsNotFoundError } from '../hms/errors.js';
-import type { PeerStats, PeerStatsTrack, Session, SessionPeer } from '../hms/types.js';
+import type { PeerStats, PeerStatsTrack, Session } from '../hms/types.js';
 import { builder } from './builder.js';
 import { CACHE_KEY_DESCRIPTION, cacheKey } from './cache-key.js';
 import { RoomRef, SessionRef } from './refs.js';
-import { peersOf, SessionPeerRef } from './session.js';
+import { peersOf, SessionPeerRef, type SessionPeerView } from './session.js';
 
 /** Peers whose stats one `Session.peerStats` loads when none are named (one call each). */
 export const DEFAULT_PEER_STATS = 10;
@@ -22,7 +22,7 @@ interface TrackModel extends PeerStatsTrack {
   direction: Direction;
   kind: Kind;
 }
-type PeerStatsModel = PeerStats & { peer: SessionPeer | null };
+type PeerStatsModel = PeerStats & { peer: SessionPeerView | null };
 
 const numbers = (values: Array<number | null> | undefined) =>
   (values ?? []).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
@@ -231,11 +231,15 @@ export const PeerStatsRef = builder.objectRef<PeerStatsModel>('PeerStats').imple
   }),
 });
 
-async function statsOf(ctx: Context, session: Session, peer: SessionPeer): Promise<PeerStatsModel | null> {
+async function statsOf(
+  ctx: Context,
+  session: Session,
+  peer: SessionPeerView,
+): Promise<PeerStatsModel | null> {
   try {
     const stats = await ctx.send(
       'analytics.peerStats',
-      { query: { peer_id: peer.id, session_id: session.id } },
+      { query: { peer_id: peer.peerId, session_id: session.id } },
       ctx.upstream,
     );
     return { ...stats, peer };
@@ -267,7 +271,9 @@ builder.objectField(SessionRef, 'peerStats', (t) =>
       if (args.peerIds && args.peerIds.length > MAX_PEER_STATS)
         throw badUserInput(`\`peerIds\` takes at most ${MAX_PEER_STATS} ids`, 'peerIds');
       const peers = peersOf(session);
-      const chosen = args.peerIds ? peers.filter((p) => args.peerIds?.includes(p.id)) : peers.slice(0, first);
+      const chosen = args.peerIds
+        ? peers.filter((p) => args.peerIds?.includes(p.peerId))
+        : peers.slice(0, first);
       const stats = await Promise.all(chosen.map((peer) => statsOf(ctx, session, peer)));
       return stats.filter((s): s is PeerStatsModel => s !== null);
     },

@@ -10,18 +10,18 @@ import type {
   ExternalStream,
   LiveStream,
   Recording,
-  RecordingAsset,
   Room,
   RoomCode,
   Session,
   Template,
 } from '../hms/types.js';
+import type { AssetView } from './asset-view.js';
 import { type BuilderTypes, builder } from './builder.js';
 
 export const RoomRef = builder.objectRef<Room>('Room');
 export const SessionRef = builder.objectRef<Session>('Session');
 export const RecordingRef = builder.objectRef<Recording>('Recording');
-export const RecordingAssetRef = builder.objectRef<RecordingAsset>('RecordingAsset');
+export const RecordingAssetRef = builder.objectRef<AssetView>('RecordingAsset');
 export const LiveStreamRef = builder.objectRef<LiveStream>('LiveStream');
 export const ExternalStreamRef = builder.objectRef<ExternalStream>('ExternalStream');
 export const TemplateRef = builder.objectRef<Template>('Template');

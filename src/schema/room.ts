@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { badUserInput } from '../errors.js';
 import type { ListSessionsQuery } from '../hms/types.js';
+import { assetConnection } from './asset-view.js';
 import { builder } from './builder.js';
 import { loadNodes, parseConnectionArgs, parseId, toConnection } from './connection.js';
 import { JobStatus, LegacyRecordingStatus, RoomRegion, UNKNOWN_VALUE } from './enums.js';
@@ -212,7 +213,9 @@ builder.node(RoomRef, {
       description: 'Files produced by this room’s jobs. Null only when 100ms failed to list them.',
       args: pageArgs(t.arg),
       resolve: async (room, args, ctx) =>
-        toConnection(await roomPages.recordingAssets(ctx, room.id, args), byId, Boolean(args.after)),
+        assetConnection(
+          toConnection(await roomPages.recordingAssets(ctx, room.id, args), byId, Boolean(args.after)),
+        ),
     }),
     liveStreams: t.field({
       type: LiveStreamConnection,

@@ -1,6 +1,7 @@
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { type GraphQLObjectType, type GraphQLResolveInfo, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { globalIdOf } from '../../src/schema/global-id.js';
 import { schema } from '../../src/schema/index.js';
 
 const nodeTypes = Object.values(schema.getTypeMap()).filter(
@@ -11,7 +12,8 @@ const nodeTypes = Object.values(schema.getTypeMap()).filter(
 describe('Node ids (src/schema/node-ids.ts)', () => {
   it('are resolved synchronously, with the global id Pothos would encode', () => {
     expect(nodeTypes.map((t) => t.name)).toEqual(expect.arrayContaining(['Room', 'Session', 'Recording']));
-    const parent = { id: 'abc123', workflow_id: 'abc123' };
+    // Backing models are 100ms objects, or views over one (`raw`) for the types read as views.
+    const parent = { id: 'abc123', workflow_id: 'abc123', raw: { id: 'abc123' } };
     for (const type of nodeTypes) {
       const resolve = type.getFields().id?.resolve;
       expect(resolve, type.name).toBeTypeOf('function');
@@ -27,5 +29,14 @@ describe('Node ids (src/schema/node-ids.ts)', () => {
       .getFields()
       .id?.resolve?.({ id: 'r1', session_id: 's1' }, {}, {}, {} as GraphQLResolveInfo);
     expect(decodeGlobalID(id as string)).toEqual({ typename: 'Recording', id: 'r1@s1' });
+  });
+
+  it('are remembered per type without changing: the same string as encoding afresh, past the bound too', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const id = `id-${i % 9000}/ü${i}`;
+      expect(globalIdOf('Session', id)).toBe(encodeGlobalID('Session', id));
+    }
+    expect(globalIdOf('Room', 'x')).toBe(encodeGlobalID('Room', 'x'));
+    expect(globalIdOf('Session', 'x')).not.toBe(globalIdOf('Room', 'x'));
   });
 });
