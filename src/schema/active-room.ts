@@ -3,6 +3,7 @@ import { builder } from './builder.js';
 import { CACHE_KEY_DESCRIPTION, cacheKey } from './cache-key.js';
 import { parseId } from './connection.js';
 import { ActivePeerRef, ActiveRoomRef, RoomRef, SessionRef } from './refs.js';
+import { loadSession } from './session-view.js';
 
 const TrackRef = builder.objectRef<Track & { peer_id: string }>('Track').implement({
   description: 'A media track a connected peer publishes.',
@@ -93,7 +94,7 @@ builder.objectType(ActiveRoomRef, {
       type: SessionRef,
       nullable: true,
       description: 'The live session. Null only when loading it failed.',
-      resolve: (a, _args, ctx) => ctx.loaders.session.load(a.session.id),
+      resolve: (a, _args, ctx) => loadSession(ctx, a.session.id),
     }),
     startedAt: t.field({
       type: 'DateTime',

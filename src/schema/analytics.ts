@@ -6,6 +6,7 @@ import { builder } from './builder.js';
 import { MAX_FIRST, parseId } from './connection.js';
 import { bool, dataInt, dataString, str } from './event-data.js';
 import { AnalyticsEventConnection, AnalyticsEventRef, RoomRef, SessionRef } from './refs.js';
+import { loadSession } from './session-view.js';
 
 type Data = Record<string, unknown>;
 
@@ -41,7 +42,7 @@ AnalyticsEventRef.implement({
       description: 'The session, loaded when selected. Null without `sessionId`, or when loading it failed.',
       resolve: (e, _args, ctx) => {
         const id = str(e.data, 'session_id');
-        return id ? ctx.loaders.session.load(id) : null;
+        return id ? loadSession(ctx, id) : null;
       },
     }),
     sessionId: t.string(dataString('session_id', 'The 100ms session id; null when 100ms left it out.')),

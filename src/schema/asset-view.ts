@@ -6,7 +6,6 @@
  * `RecordingAssetRef` makes a missed one a compile error.
  */
 import type { RecordingAsset } from '../hms/types.js';
-import type { ConnectionShape } from './connection.js';
 import { AssetStatus, AssetType } from './enums.js';
 
 export class AssetView {
@@ -50,9 +49,3 @@ export class AssetView {
 }
 
 export const assetView = (asset: RecordingAsset): AssetView => new AssetView(asset);
-
-/** A connection of 100ms assets as a connection of views (same cursors and page info). */
-export const assetConnection = (connection: ConnectionShape<RecordingAsset>): ConnectionShape<AssetView> => ({
-  pageInfo: connection.pageInfo,
-  edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: new AssetView(node) })),
-});

@@ -2,12 +2,20 @@ import type { Context } from '../context.js';
 import { badUserInput } from '../errors.js';
 import { HmsNotFoundError } from '../hms/errors.js';
 import type { AssetListQuery, RecordingAsset } from '../hms/types.js';
-import { assetConnection, assetView } from './asset-view.js';
+import { assetView } from './asset-view.js';
 import { builder } from './builder.js';
-import { loadNodes, parseConnectionArgs, parseId, parseScopedId, toConnection } from './connection.js';
+import {
+  loadNodes,
+  mapConnection,
+  parseConnectionArgs,
+  parseId,
+  parseScopedId,
+  toConnection,
+} from './connection.js';
 import { AssetStatus, AssetType, UNKNOWN_VALUE } from './enums.js';
 import { parseScopedLocalId, RecordingJobUnion, scopedLocalId } from './job.js';
 import { pageArgs, RecordingAssetConnection, RecordingAssetRef, RoomRef, SessionRef } from './refs.js';
+import { loadSession } from './session-view.js';
 
 const PresignedUrlRef = builder.simpleObject('PresignedUrl', {
   description: 'A time-limited download URL. Never cached or shared between callers.',
@@ -98,7 +106,7 @@ builder.node(RecordingAssetRef, {
       type: SessionRef,
       nullable: true,
       description: 'The session the asset was recorded in. Null when 100ms did not say, or loading failed.',
-      resolve: (a, _args, ctx) => (a.raw.session_id ? ctx.loaders.session.load(a.raw.session_id) : null),
+      resolve: (a, _args, ctx) => (a.raw.session_id ? loadSession(ctx, a.raw.session_id) : null),
     }),
     job: t.field({
       type: RecordingJobUnion,
@@ -180,12 +188,13 @@ builder.queryFields((t) => ({
         }),
         ...(f?.status != null && { status: assetStatusFilter(f.status) }),
       };
-      return assetConnection(
+      return mapConnection(
         toConnection(
           await ctx.loaders.recordingAssetsPage.load({ query, first, after }),
           (a) => a.id,
           Boolean(after),
         ),
+        assetView,
       );
     },
   }),

@@ -72,6 +72,15 @@ export function toConnection<T>(
   };
 }
 
+/** The same connection (cursors, page info) with each node turned into its view. */
+export const mapConnection = <T, V>(
+  connection: ConnectionShape<T>,
+  view: (node: T) => V,
+): ConnectionShape<V> => ({
+  pageInfo: connection.pageInfo,
+  edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: view(node) })),
+});
+
 /** Slices an in-memory list (a session's few jobs) into a connection, cursors being item ids. */
 export function sliceConnection<T extends { id: string }>(
   all: T[],

@@ -22,6 +22,7 @@ import { JobStatus, UNKNOWN_VALUE } from './enums.js';
 import { bool, dataInt, dataString, str } from './event-data.js';
 import { RecordingJobUnion } from './job.js';
 import { RecordingAssetRef, RecordingRef, RoomRef, SessionRef } from './refs.js';
+import { loadSession } from './session-view.js';
 
 /** A link that may point at something gone (or hidden): null rather than an error. */
 const orNull = <T>(promise: Promise<T>) =>
@@ -62,7 +63,7 @@ export const RoomEventRef = builder.interfaceRef<HmsEvent>('RoomEvent').implemen
       type: SessionRef,
       nullable: true,
       description: 'The session, loaded when selected. Null without `sessionId`, or when loading it failed.',
-      resolve: (e, _args, ctx) => (e.sessionId ? orNull(ctx.loaders.session.load(e.sessionId)) : null),
+      resolve: (e, _args, ctx) => (e.sessionId ? orNull(loadSession(ctx, e.sessionId)) : null),
     }),
   }),
 });

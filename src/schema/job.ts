@@ -16,6 +16,7 @@ import {
   RoomRef,
   SessionRef,
 } from './refs.js';
+import { loadSession } from './session-view.js';
 
 /** Global ids of session-scoped objects carry their session, so `nodes` can batch per session. */
 export const scopedLocalId = (item: { id: string; session_id?: string }) =>
@@ -68,7 +69,7 @@ export const JobRef = builder.interfaceRef<BeamJob>('Job').implement({
       nullable: true,
       description:
         'The session the job records or streams. Null before 100ms assigns one (while starting), or when loading it failed.',
-      resolve: (job, _args, ctx) => (job.session_id ? ctx.loaders.session.load(job.session_id) : null),
+      resolve: (job, _args, ctx) => (job.session_id ? loadSession(ctx, job.session_id) : null),
     }),
     status: t.field({
       type: JobStatus.ref,

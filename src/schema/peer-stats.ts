@@ -11,6 +11,7 @@ import { builder } from './builder.js';
 import { CACHE_KEY_DESCRIPTION, cacheKey } from './cache-key.js';
 import { RoomRef, SessionRef } from './refs.js';
 import { peersOf, SessionPeerRef, type SessionPeerView } from './session.js';
+import { loadSession } from './session-view.js';
 
 /** Peers whose stats one `Session.peerStats` loads when none are named (one call each). */
 export const DEFAULT_PEER_STATS = 10;
@@ -176,7 +177,7 @@ export const PeerStatsRef = builder.objectRef<PeerStatsModel>('PeerStats').imple
     session: t.field({
       type: SessionRef,
       description: 'The session.',
-      resolve: (s, _args, ctx) => ctx.loaders.session.load(s.session_id),
+      resolve: (s, _args, ctx) => loadSession(ctx, s.session_id),
     }),
     room: t.field({
       type: RoomRef,

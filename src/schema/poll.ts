@@ -24,6 +24,7 @@ import { CACHE_KEY_DESCRIPTION, cacheKey } from './cache-key.js';
 import { parseConnectionArgs, parseId, toConnection } from './connection.js';
 import { upstreamEnum } from './enums.js';
 import { pageArgs, RoomRef, SessionRef } from './refs.js';
+import { loadSession } from './session-view.js';
 
 /** Polls of one room a field loads (one call each); rooms rarely have more. */
 export const DEFAULT_ROOM_POLLS = 10;
@@ -166,7 +167,7 @@ export const PollRunRef = builder.objectRef<PollRun>('PollRun').implement({
       type: SessionRef,
       nullable: true,
       description: 'The session it ran in; null when no longer visible.',
-      resolve: (r, _args, ctx) => orNull(ctx.loaders.session.load(r.session_id)),
+      resolve: (r, _args, ctx) => orNull(loadSession(ctx, r.session_id)),
     }),
     startedAt: t.field({
       type: 'DateTime',
@@ -198,7 +199,7 @@ const PollResponseRef = builder.objectRef<PollResponse>('PollResponse').implemen
       type: SessionRef,
       nullable: true,
       description: 'The session; null when no longer visible.',
-      resolve: (r, _args, ctx) => orNull(ctx.loaders.session.load(r.session_id)),
+      resolve: (r, _args, ctx) => orNull(loadSession(ctx, r.session_id)),
     }),
     question: t.exposeInt('question', { description: 'The question’s index.' }),
     skipped: t.exposeBoolean('skipped', { description: 'The peer skipped the question.' }),

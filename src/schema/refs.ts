@@ -12,14 +12,14 @@ import type {
   Recording,
   Room,
   RoomCode,
-  Session,
   Template,
 } from '../hms/types.js';
 import type { AssetView } from './asset-view.js';
 import { type BuilderTypes, builder } from './builder.js';
+import type { SessionView } from './session-view.js';
 
 export const RoomRef = builder.objectRef<Room>('Room');
-export const SessionRef = builder.objectRef<Session>('Session');
+export const SessionRef = builder.objectRef<SessionView>('Session');
 export const RecordingRef = builder.objectRef<Recording>('Recording');
 export const RecordingAssetRef = builder.objectRef<AssetView>('RecordingAsset');
 export const LiveStreamRef = builder.objectRef<LiveStream>('LiveStream');

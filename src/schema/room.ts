@@ -1,9 +1,9 @@
 import type { Context } from '../context.js';
 import { badUserInput } from '../errors.js';
 import type { ListSessionsQuery } from '../hms/types.js';
-import { assetConnection } from './asset-view.js';
+import { assetView } from './asset-view.js';
 import { builder } from './builder.js';
-import { loadNodes, parseConnectionArgs, parseId, toConnection } from './connection.js';
+import { loadNodes, mapConnection, parseConnectionArgs, parseId, toConnection } from './connection.js';
 import { JobStatus, LegacyRecordingStatus, RoomRegion, UNKNOWN_VALUE } from './enums.js';
 import { connectionNodes, prefetchChildren, registerPrefetch, selectedPath } from './prefetch.js';
 import {
@@ -20,6 +20,7 @@ import {
   SessionRef,
   TemplateRef,
 } from './refs.js';
+import { loadSession, sessionView } from './session-view.js';
 
 const byId = (item: { id: string }) => item.id;
 
@@ -101,7 +102,7 @@ registerPrefetch('Room', 'activeSession', (roomId, _args, ctx) => ctx.loaders.ac
 /** The live session of a room, via the active-room endpoint; null when none is live. */
 export async function activeSessionOf(roomId: string, ctx: Context) {
   const active = await ctx.loaders.activeRoom.load(roomId);
-  return active ? ctx.loaders.session.load(active.session.id) : null;
+  return active ? loadSession(ctx, active.session.id) : null;
 }
 
 builder.node(RoomRef, {
@@ -174,7 +175,10 @@ builder.node(RoomRef, {
         active: t.arg.boolean({ description: 'True: only the live session; false: only ended ones.' }),
       },
       resolve: async (room, args, ctx) =>
-        toConnection(await roomPages.sessions(ctx, room.id, args), byId, Boolean(args.after)),
+        mapConnection(
+          toConnection(await roomPages.sessions(ctx, room.id, args), byId, Boolean(args.after)),
+          sessionView,
+        ),
     }),
     activeSession: t.field({
       type: SessionRef,
@@ -213,8 +217,9 @@ builder.node(RoomRef, {
       description: 'Files produced by this room’s jobs. Null only when 100ms failed to list them.',
       args: pageArgs(t.arg),
       resolve: async (room, args, ctx) =>
-        assetConnection(
+        mapConnection(
           toConnection(await roomPages.recordingAssets(ctx, room.id, args), byId, Boolean(args.after)),
+          assetView,
         ),
     }),
     liveStreams: t.field({

@@ -1,9 +1,16 @@
 import type { ListSessionsQuery, Session, SessionPeer } from '../hms/types.js';
 import { toScope } from '../loaders/index.js';
-import { assetConnection } from './asset-view.js';
+import { assetView } from './asset-view.js';
 import { builder } from './builder.js';
 import { CACHE_KEY_DESCRIPTION, cacheKey } from './cache-key.js';
-import { loadNodes, parseConnectionArgs, parseId, sliceConnection, toConnection } from './connection.js';
+import {
+  loadNodes,
+  mapConnection,
+  parseConnectionArgs,
+  parseId,
+  sliceConnection,
+  toConnection,
+} from './connection.js';
 import { selectsField } from './prefetch.js';
 import {
   pageArgs,
@@ -13,6 +20,7 @@ import {
   SessionConnection,
   SessionRef,
 } from './refs.js';
+import { loadSession, sessionView } from './session-view.js';
 import { seconds, secondsSince } from './time.js';
 
 /**
@@ -96,9 +104,9 @@ export const peersOf = (session: Session): SessionPeerView[] =>
 builder.node(SessionRef, {
   description: 'One occurrence of a room being in use, from the first join to the last leave.',
   id: { resolve: (s) => s.id },
-  loadMany: (ids, ctx) => loadNodes(ctx.loaders.session, ids),
+  loadMany: (ids, ctx) => loadNodes(ctx.loaders.session, ids).map((s) => s.then((v) => v && sessionView(v))),
   fields: (t) => ({
-    hmsId: t.exposeString('id', { description: 'The 100ms session id.' }),
+    hmsId: t.exposeString('hmsId', { description: 'The 100ms session id.' }),
     room: t.field({
       type: RoomRef,
       nullable: true,
@@ -108,33 +116,23 @@ builder.node(SessionRef, {
     active: t.exposeBoolean('active', {
       description: 'True while the session is live (someone is in the room).',
     }),
-    startedAt: t.field({
-      type: 'DateTime',
-      description: 'When the first peer joined.',
-      resolve: (s) => s.created_at,
-    }),
-    updatedAt: t.field({
+    startedAt: t.expose('startedAt', { type: 'DateTime', description: 'When the first peer joined.' }),
+    updatedAt: t.expose('updatedAt', {
       type: 'DateTime',
       nullable: true,
       description: 'Last change 100ms recorded (a join or leave); null when none.',
-      resolve: (s) => s.updated_at,
     }),
-    endedAt: t.field({
+    endedAt: t.expose('endedAt', {
       type: 'DateTime',
       nullable: true,
       description: 'Null while the session is live; for a closed session, its last update.',
-      resolve: (s) => (s.active ? null : s.updated_at),
     }),
-    durationSeconds: t.int({
+    durationSeconds: t.exposeInt('durationSeconds', {
       nullable: true,
       description:
         'Length of the session in seconds; for a live session, so far. Null when 100ms sent no end.',
-      resolve: (s) => (s.active ? secondsSince(s.created_at) : seconds(s.created_at, s.updated_at)),
     }),
-    peerCount: t.int({
-      description: 'Peers that ever joined (each re-join counts).',
-      resolve: (s) => Object.keys(s.peers ?? {}).length,
-    }),
+    peerCount: t.exposeInt('peerCount', { description: 'Peers that ever joined (each re-join counts).' }),
     peers: t.field({
       type: [SessionPeerRef],
       description: 'Every join of the session, in join order (a peer that re-joined appears once per join).',
@@ -158,7 +156,7 @@ builder.node(SessionRef, {
       description: 'Files produced by this session’s jobs. Null only when 100ms failed to list them.',
       args: pageArgs(t.arg),
       resolve: async (s, args, ctx) =>
-        assetConnection(sliceConnection(await ctx.loaders.sessionAssets(toScope(s)), args)),
+        mapConnection(sliceConnection(await ctx.loaders.sessionAssets(toScope(s)), args), assetView),
     }),
   }),
 });
@@ -185,7 +183,7 @@ builder.queryFields((t) => ({
     args: {
       id: t.arg.id({ required: true, description: 'The 100ms session id or the Session global `id`.' }),
     },
-    resolve: (_root, args, ctx) => ctx.loaders.session.load(parseId(String(args.id), 'Session')),
+    resolve: (_root, args, ctx) => loadSession(ctx, parseId(String(args.id), 'Session')),
   }),
   sessions: t.field({
     type: SessionConnection,
@@ -203,10 +201,13 @@ builder.queryFields((t) => ({
         ...(f?.startedAfter != null && { after: f.startedAfter.toISOString() }),
         ...(f?.startedBefore != null && { before: f.startedBefore.toISOString() }),
       };
-      return toConnection(
-        await ctx.loaders.sessionsPage.load({ query, first, after }),
-        (s) => s.id,
-        Boolean(after),
+      return mapConnection(
+        toConnection(
+          await ctx.loaders.sessionsPage.load({ query, first, after }),
+          (s) => s.id,
+          Boolean(after),
+        ),
+        sessionView,
       );
     },
   }),

@@ -21,6 +21,7 @@ import { upstreamEnum } from './enums.js';
 import { inputId, runMutation } from './mutation.js';
 import { MUTATION_ERRORS, ValidationError } from './mutation-errors.js';
 import { RoomRef, SessionRef } from './refs.js';
+import { loadSession } from './session-view.js';
 
 /** Page size sent upstream: any window of `first` ≤ 100 items spans at most two pages. */
 export const DELIVERY_PAGE = 100;
@@ -135,7 +136,7 @@ export const WebhookDeliveryRef = builder.objectRef<WebhookDelivery>('WebhookDel
       description: 'The session the event is about; null for events without one.',
       resolve: (d, _args, ctx) => {
         const id = text(eventData(d).session_id);
-        return id ? orNull(ctx.loaders.session.load(id)) : null;
+        return id ? orNull(loadSession(ctx, id)) : null;
       },
     }),
     peerId: t.string({

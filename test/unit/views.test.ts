@@ -1,23 +1,27 @@
 import type { GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { RecordingAsset, SessionPeer } from '../../src/hms/types.js';
+import type { RecordingAsset, Session, SessionPeer } from '../../src/hms/types.js';
 import { AssetView } from '../../src/schema/asset-view.js';
 import { UNKNOWN_VALUE } from '../../src/schema/enums.js';
 import { schema } from '../../src/schema/index.js';
 import { SessionPeerView } from '../../src/schema/session.js';
+import { sessionView } from '../../src/schema/session-view.js';
 
 const fields = (name: string) => (schema.getType(name) as GraphQLObjectType).getFields();
 
-describe('types read as views (src/schema/asset-view.ts, SessionPeerView)', () => {
+describe('types read as views (AssetView, SessionView, SessionPeerView)', () => {
   it('have no resolver on their reshaping fields, so compiled queries read them inline', () => {
-    const peer = fields('SessionPeer');
-    for (const name of Object.keys(peer)) expect(peer[name]?.resolve, `SessionPeer.${name}`).toBeUndefined();
-    const asset = fields('RecordingAsset');
-    const loading = ['id', 'room', 'session', 'job', 'presignedUrl'];
-    for (const name of Object.keys(asset)) {
-      if (loading.includes(name))
-        expect(asset[name]?.resolve, `RecordingAsset.${name}`).toBeTypeOf('function');
-      else expect(asset[name]?.resolve, `RecordingAsset.${name}`).toBeUndefined();
+    // Per type: the fields that load or call 100ms (resolvers); every other field is read inline.
+    const loading: Record<string, string[]> = {
+      SessionPeer: [],
+      RecordingAsset: ['id', 'room', 'session', 'job', 'presignedUrl'],
+      Session: ['id', 'room', 'peers', 'recordings', 'recordingAssets', 'polls', 'peerStats'],
+    };
+    for (const [type, resolved] of Object.entries(loading)) {
+      for (const [name, field] of Object.entries(fields(type))) {
+        if (resolved.includes(name)) expect(field.resolve, `${type}.${name}`).toBeTypeOf('function');
+        else expect(field.resolve, `${type}.${name}`).toBeUndefined();
+      }
     }
   });
 
@@ -60,5 +64,27 @@ describe('types read as views (src/schema/asset-view.ts, SessionPeerView)', () =
       720,
       null,
     ]);
+  });
+
+  it("keep a session's own fields for code that takes the 100ms object", () => {
+    const raw = {
+      id: 's1',
+      room_id: 'r1',
+      customer_id: 'c1',
+      active: false,
+      peers: { a: {} as SessionPeer, b: {} as SessionPeer },
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:10:00Z',
+    } satisfies Session;
+    const view = sessionView(raw);
+    expect({ ...view }).toEqual(raw);
+    expect(JSON.parse(JSON.stringify(view))).toEqual(raw);
+    expect([view.hmsId, view.endedAt, view.durationSeconds, view.peerCount]).toEqual([
+      's1',
+      '2026-01-01T00:10:00Z',
+      600,
+      2,
+    ]);
+    expect(sessionView(view)).toBe(view);
   });
 });
