@@ -11,6 +11,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Tracer } from '@opentelemetry/api';
 import { onAbort } from './abort.js';
+import { createAnswerMemo } from './answer-memo.js';
 import type { RequestOptions, UpstreamCallEvent } from './api.js';
 import type { HmsLogger } from './client.js';
 import { type AttemptResult, type Connection, headerSafe, headerValue } from './connection.js';
@@ -25,7 +26,7 @@ import {
   type TransportErrorKind,
 } from './errors.js';
 import { type Limiter, QueueFullError, QueueWaitTimeout } from './limiter.js';
-import { parseErrorBody, parseResponse } from './parse.js';
+import { type ParseContext, parseErrorBody, parseJson, parseResponse } from './parse.js';
 import { serializeQuery } from './query.js';
 import { backoffDelay, parseRetryAfter, shouldRetry } from './retry.js';
 import { type TokenProvider, tokenRejected } from './tokens.js';
@@ -70,6 +71,7 @@ export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
   const tracer = deps.tracer;
   /** Aborts pending backoff sleeps on close(). */
   const closing = new AbortController();
+  const answers = createAnswerMemo();
   let closed = false;
 
   function emit(hook: ((event: UpstreamCallEvent) => void) | undefined, event: UpstreamCallEvent) {
@@ -250,13 +252,19 @@ export function createAttemptSender(deps: AttemptSenderDeps): AttemptSender {
           report(status, false);
           logger.debug({ method, route, status, attempt, durationMs, requestId }, '100ms call');
           const upstreamRequestId = headerSafe(headerValue(result.headers, 'x-request-id'));
-          return parseResponse(status, result.text, call.shape, {
+          const parseCtx = {
             method,
             path: p.path,
             route,
             requestId: upstreamRequestId,
             requestedLimit: p.requestedLimit,
-          }) as T;
+          };
+          // Reads come back unchanged most of the time: the same text is not parsed twice.
+          const json =
+            method === 'GET'
+              ? (text: string, ctx: ParseContext) => answers.parse(p.target, text, () => parseJson(text, ctx))
+              : parseJson;
+          return parseResponse(status, result.text, call.shape, parseCtx, json) as T;
         }
         errorBody = parseErrorBody(result.text);
         if (!reminted && tokenRejected(status, errorBody)) {

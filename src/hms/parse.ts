@@ -186,8 +186,9 @@ export function parseResponse(
   text: string,
   shape: ResponseShape,
   ctx: ParseContext,
+  json: (text: string, ctx: ParseContext) => unknown = parseJson,
 ): unknown {
-  const raw = status === 204 ? undefined : parseJson(text, ctx);
+  const raw = status === 204 ? undefined : json(text, ctx);
   switch (shape) {
     case 'any':
       return raw;
