@@ -10,8 +10,8 @@ import type { PeerStats, PeerStatsTrack, Session } from '../hms/types.js';
 import { builder } from './builder.js';
 import { CACHE_KEY_DESCRIPTION, cacheKey } from './cache-key.js';
 import { RoomRef, SessionRef } from './refs.js';
-import { peersOf, SessionPeerRef, type SessionPeerView } from './session.js';
-import { loadSession } from './session-view.js';
+import { SessionPeerRef } from './session.js';
+import { loadSession, peersOf, type SessionPeerView } from './session-view.js';
 
 /** Peers whose stats one `Session.peerStats` loads when none are named (one call each). */
 export const DEFAULT_PEER_STATS = 10;

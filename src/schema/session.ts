@@ -1,8 +1,8 @@
-import type { ListSessionsQuery, Session, SessionPeer } from '../hms/types.js';
+import type { ListSessionsQuery } from '../hms/types.js';
 import { toScope } from '../loaders/index.js';
 import { assetView } from './asset-view.js';
 import { builder } from './builder.js';
-import { CACHE_KEY_DESCRIPTION, cacheKey } from './cache-key.js';
+import { CACHE_KEY_DESCRIPTION } from './cache-key.js';
 import {
   loadNodes,
   mapConnection,
@@ -20,43 +20,7 @@ import {
   SessionConnection,
   SessionRef,
 } from './refs.js';
-import { loadSession, sessionView } from './session-view.js';
-import { seconds, secondsSince } from './time.js';
-
-/**
- * A session's peer as its GraphQL type reads it. Every field is a getter on the object rather
- * than a resolver: a compiled query reads a property inline, where a resolver costs a call with
- * its own info, path and callbacks (the dashboard reads 8 fields of ~30 peers). Fields that need
- * the request (none yet) would stay resolvers and read `raw`.
- */
-export class SessionPeerView {
-  constructor(readonly raw: SessionPeer) {}
-  get id(): string {
-    return cacheKey('SessionPeer', this.raw.id);
-  }
-  get peerId(): string {
-    return this.raw.id;
-  }
-  get userId(): string | null {
-    return this.raw.user_id || null;
-  }
-  get name(): string | null {
-    return this.raw.name || null;
-  }
-  get role(): string | null {
-    return this.raw.role || null;
-  }
-  get joinedAt(): string | null {
-    return this.raw.joined_at;
-  }
-  get leftAt(): string | null {
-    return this.raw.left_at;
-  }
-  get durationSeconds(): number | null {
-    const { joined_at, left_at } = this.raw;
-    return left_at == null ? secondsSince(joined_at) : seconds(joined_at, left_at);
-  }
-}
+import { loadSession, peersOf, type SessionPeerView, sessionView } from './session-view.js';
 
 export const SessionPeerRef = builder.objectRef<SessionPeerView>('SessionPeer').implement({
   description: 'A peer that joined a session. Every re-join gets a new peerId; userId stays the same.',
@@ -91,15 +55,6 @@ export const SessionPeerRef = builder.objectRef<SessionPeerView>('SessionPeer').
     }),
   }),
 });
-
-/** The session's joins in join order (ties by peer id), as SessionPeer reads them. */
-export const peersOf = (session: Session): SessionPeerView[] =>
-  Object.entries(session.peers ?? {})
-    .map(([id, peer]) => new SessionPeerView(peer.id ? peer : { ...peer, id }))
-    .sort(
-      (a, b) =>
-        (a.raw.joined_at ?? '').localeCompare(b.raw.joined_at ?? '') || a.peerId.localeCompare(b.peerId),
-    );
 
 builder.node(SessionRef, {
   description: 'One occurrence of a room being in use, from the first join to the last leave.',

@@ -4,8 +4,7 @@ import type { RecordingAsset, Session, SessionPeer } from '../../src/hms/types.j
 import { AssetView } from '../../src/schema/asset-view.js';
 import { UNKNOWN_VALUE } from '../../src/schema/enums.js';
 import { schema } from '../../src/schema/index.js';
-import { SessionPeerView } from '../../src/schema/session.js';
-import { sessionView } from '../../src/schema/session-view.js';
+import { SessionPeerView, sessionView } from '../../src/schema/session-view.js';
 
 const fields = (name: string) => (schema.getType(name) as GraphQLObjectType).getFields();
 
