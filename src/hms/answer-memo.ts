@@ -1,6 +1,6 @@
 /**
- * The last successful answer to each GET path, with its parsed value: an answer whose text is
- * identical to the previous one for the same path is not parsed again. The lists a dashboard reads
+ * The last successful answer to each GET target (path and query), with its parsed value: an answer
+ * whose text is identical to the previous one for the same target is not parsed again. The lists a dashboard reads
  * on every request (a room's sessions, recordings and assets) usually come back byte for byte
  * the same; parsing and normalising ~50 KB of them was the largest single CPU cost of a warm
  * dashboard, and their fresh objects the largest share of its garbage.
