@@ -4,20 +4,16 @@
  * costs a UTF-8 buffer and a base64 string each time. Bounded per type; cleared when full.
  */
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { remembered } from './remembered.js';
 
 const PER_TYPE_MAX = 8192;
-const byType = new Map<string, Map<string, string>>();
+const byType = new Map<string, (id: string) => string>();
 
 export function globalIdOf(typename: string, id: string): string {
-  let known = byType.get(typename);
-  if (!known) {
-    known = new Map();
-    byType.set(typename, known);
+  let encode = byType.get(typename);
+  if (!encode) {
+    encode = remembered(PER_TYPE_MAX, (key) => encodeGlobalID(typename, key));
+    byType.set(typename, encode);
   }
-  const encoded = known.get(id);
-  if (encoded !== undefined) return encoded;
-  const fresh = encodeGlobalID(typename, id);
-  if (known.size >= PER_TYPE_MAX) known.clear();
-  known.set(id, fresh);
-  return fresh;
+  return encode(id);
 }

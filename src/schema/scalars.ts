@@ -3,6 +3,7 @@
  * and graphql-scalars' DateTime rejects the nanosecond timestamps 100ms sends.
  */
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { remembered } from './remembered.js';
 
 type Maybe<T> = T | null | undefined;
 
@@ -20,19 +21,7 @@ function toDate(value: unknown): Date | null {
  * about a room (sessions, peers, jobs, assets), and parsing one into a Date and back costs more
  * than the rest of its field; bounded, and cleared when full.
  */
-const isoCache = new Map<string, string>();
-const ISO_CACHE_MAX = 4096;
-
-function isoOf(value: string): string | null {
-  const known = isoCache.get(value);
-  if (known !== undefined) return known;
-  const date = toDate(value);
-  if (!date) return null;
-  const iso = date.toISOString();
-  if (isoCache.size >= ISO_CACHE_MAX) isoCache.clear();
-  isoCache.set(value, iso);
-  return iso;
-}
+const isoOf = remembered(4096, (value) => toDate(value)?.toISOString() ?? null);
 
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',

@@ -1,21 +1,12 @@
 /** Time helpers shared by the type files. Zero times were already nulled by the client's parser. */
+import { remembered } from './remembered.js';
 
 /**
  * Epoch milliseconds of timestamp strings seen recently: the same instants recur in every answer
  * about a room (each peer's join and leave, each session's start and end), and `Date.parse` of
  * 100ms's nanosecond timestamps is the costly part of a duration. Bounded; cleared when full.
  */
-const parsed = new Map<string, number>();
-const PARSED_MAX = 4096;
-
-function msOf(value: string): number {
-  const known = parsed.get(value);
-  if (known !== undefined) return known;
-  const ms = Date.parse(value);
-  if (parsed.size >= PARSED_MAX) parsed.clear();
-  parsed.set(value, ms);
-  return ms;
-}
+const msOf = remembered(4096, (value) => Date.parse(value));
 
 /** Whole seconds in a span of milliseconds; null when a timestamp did not parse. */
 const wholeSeconds = (ms: number): number | null =>
