@@ -15,8 +15,8 @@ import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../scripts/build.js';
-import { DEMO_CREDENTIALS } from '../src/emulator/index.js';
 import { NODE_FLAGS } from '../src/node-flags.js';
+import { DASHBOARD, roomIdOf, SESSIONS, serverEnv } from './lib/dashboard.js';
 import { runLoad } from './lib/load.js';
 import { freePort, httpRequest, ROOT, startChild, waitUntil } from './lib/proc.js';
 import { table } from './lib/report.js';
@@ -148,37 +148,18 @@ async function main() {
     const gateway = startChild(
       'gateway',
       [...NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${profiles}`, join(dir, 'dist/main.js')],
-      {
-        NODE_ENV: 'production',
-        HMS_ACCESS_KEY: DEMO_CREDENTIALS.accessKey,
-        HMS_SECRET: DEMO_CREDENTIALS.secret,
-        HMS_API_URL: `${upstream}/v2`,
-        HMS_MAX_CONCURRENCY: '1024',
-        GATEWAY_AUTH: 'none',
-        LOG_LEVEL: 'warn',
-        GATEWAY_SHUTDOWN_GRACE_MS: '0',
-        PORT: String(port),
-      },
+      { NODE_ENV: 'production', ...serverEnv(`${upstream}/v2`, { PORT: String(port) }) },
     );
     children.push(gateway);
     const origin = `http://127.0.0.1:${port}`;
     await waitUntil(gateway, async () => (await httpRequest(`${origin}/ready`)).status === 200, 60_000);
 
-    const rooms = JSON.parse(
-      (
-        await httpRequest(`${origin}/graphql`, {
-          body: JSON.stringify({ query: '{ rooms(first: 50) { nodes { id name } } }' }),
-        })
-      ).body,
-    ) as { data: { rooms: { nodes: Array<{ id: string; name: string }> } } };
-    const roomId = rooms.data.rooms.nodes.find((r) => r.name === 'product-standup')?.id;
-    if (!roomId) throw new Error('the seed room product-standup is missing');
-    const query = readFileSync(join(ROOT, 'schema/operations/dashboard.graphql'), 'utf8');
+    const roomId = await roomIdOf(`${upstream}/v2`);
     const target = {
       name: 'hms-graph',
       url: `${origin}/graphql`,
       method: 'POST' as const,
-      body: JSON.stringify({ query, variables: { roomId, sessions: 10 } }),
+      body: JSON.stringify({ query: DASHBOARD, variables: { roomId, sessions: SESSIONS } }),
       pid: gateway.pid,
       verify: (body: string) => !body.includes('"errors"'),
     };

@@ -14,7 +14,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../scripts/build.js';
-import { DEMO_CREDENTIALS } from '../src/emulator/index.js';
+import { DASHBOARD, ROOM, roomIdOf, SESSIONS, serverEnv } from './lib/dashboard.js';
 import { alternate, runLoad, type Summary, type Target, type UpstreamStats } from './lib/load.js';
 import {
   type Child,
@@ -86,14 +86,8 @@ const CELLS: Array<readonly [number, number]> = QUICK
       [50, 50],
     ]
   : LATENCIES_MS.flatMap((l) => CONCURRENCY.map((c) => [l, c] as const));
-const ROOM = 'product-standup';
 /** V8's own default heap growth: dist/main.js then keeps Node's heap defaults (src/node-flags.ts). */
 const NODE_DEFAULTS_FLAG = '--heap-growing-percent=0';
-const SESSIONS = 10;
-/** The same cap for every system, high enough that no one queues for upstream sockets. */
-const UPSTREAM_CONCURRENCY = '1024';
-
-const DASHBOARD = readFileSync(join(ROOT, 'schema/operations/dashboard.graphql'), 'utf8');
 const HIT_QUERY = 'query Hit($id: ID!) { room(id: $id) { name template { name } } }';
 
 /** A number with fixed decimals for the tables, or n/a. */
@@ -193,21 +187,6 @@ interface Server {
   name: string;
   child: Child;
   origin: string;
-}
-
-/** Environment of every server: the gateway reads it through loadConfig, the baselines directly. */
-function serverEnv(upstream: Upstream, extra: Record<string, string> = {}) {
-  return {
-    HMS_ACCESS_KEY: DEMO_CREDENTIALS.accessKey,
-    HMS_SECRET: DEMO_CREDENTIALS.secret,
-    HMS_API_URL: upstream.url,
-    HMS_MAX_CONCURRENCY: UPSTREAM_CONCURRENCY,
-    GATEWAY_AUTH: 'none',
-    // Neither baseline logs per request, so the gateway's per-operation info line is off here.
-    LOG_LEVEL: 'warn',
-    GATEWAY_SHUTDOWN_GRACE_MS: '0',
-    ...extra,
-  };
 }
 
 const isGraphQLOk = (body: string) => {
@@ -420,7 +399,7 @@ async function measureColdStart({ upstream, roomId }: Run, flags: string[]) {
   const firstAnswer = async (name: string, args: string[]) => {
     const port = await freePort();
     const started = performance.now();
-    const child = node(name, args, serverEnv(upstream, { PORT: String(port) }));
+    const child = node(name, args, serverEnv(upstream.url, { PORT: String(port) }));
     const origin = `http://127.0.0.1:${port}`;
     await waitUntil(child, async () => (await httpRequest(`${origin}/health`)).status === 200, 30_000, 5);
     const healthy = performance.now() - started;
@@ -482,7 +461,7 @@ async function measureFirstRequest({ upstream, roomId }: Run, flags: string[]) {
       const server = await startServer(
         'hms-graph (first request)',
         [...flags, ...bundle()],
-        serverEnv(upstream),
+        serverEnv(upstream.url),
         ready,
       );
       try {
@@ -549,7 +528,7 @@ async function peakUnderLoad(server: Server, target: Target, upstream: Upstream)
 async function measureMemory({ upstream, roomId }: Run, flags: string[]) {
   const label = flags.length ? flags.join(' ') : 'Node defaults';
   log(`memory (${label}): 50 clients for ${PLAN.memorySeconds} s`);
-  const server = await startServer('hms-graph (memory)', [...flags, ...bundle()], serverEnv(upstream));
+  const server = await startServer('hms-graph (memory)', [...flags, ...bundle()], serverEnv(upstream.url));
   try {
     const target = dashboardTarget(server, roomId);
     const responseBytes = (await fetchTarget(target)).bytes;
@@ -614,26 +593,21 @@ async function main() {
   const flags = containerNodeFlags();
   log('starting the servers under test');
   const [gateway, gatewayNoCache, apollo, sdk] = await Promise.all([
-    startServer('hms-graph', [...flags, ...bundle()], serverEnv(upstream)),
+    startServer('hms-graph', [...flags, ...bundle()], serverEnv(upstream.url)),
     needsAll
       ? startServer(
           'hms-graph (cache off)',
           [...flags, ...bundle()],
-          serverEnv(upstream, { GATEWAY_CACHE_MAX_ENTRIES: '0' }),
+          serverEnv(upstream.url, { GATEWAY_CACHE_MAX_ENTRIES: '0' }),
         )
       : undefined,
-    needsAll ? startServer('apollo', js('bench/baselines/apollo.ts'), serverEnv(upstream)) : undefined,
+    needsAll ? startServer('apollo', js('bench/baselines/apollo.ts'), serverEnv(upstream.url)) : undefined,
     needsAll
-      ? startServer('sdk-style', js('bench/baselines/sdk-style.ts'), serverEnv(upstream), listening)
+      ? startServer('sdk-style', js('bench/baselines/sdk-style.ts'), serverEnv(upstream.url), listening)
       : undefined,
   ]);
 
-  // The room id is looked up directly upstream (not through a gateway), so every cache starts cold.
-  const { createHmsClient } = await import('../src/hms/client.js');
-  const hms = createHmsClient({ ...DEMO_CREDENTIALS, baseUrl: upstream.url });
-  const roomId = (await hms.rooms.list({ name: ROOM })).items[0]?.id;
-  await hms.close();
-  if (!roomId) throw new Error(`no room ${ROOM} in the emulator`);
+  const roomId = await roomIdOf(upstream.url);
   const run: Run = { upstream, roomId };
 
   const compared = [gateway, gatewayNoCache, apollo, sdk].filter((s): s is Server => s !== undefined);
