@@ -201,6 +201,8 @@ const isGraphQLOk = (body: string) => {
 const graphqlProbe = async (origin: string) =>
   isGraphQLOk((await httpRequest(`${origin}/graphql`, { body: '{"query":"{ __typename }"}' })).body);
 const listening = async (origin: string) => (await httpRequest(origin)).status > 0;
+/** A gateway is measured once ready: before that its warm-up's upstream calls would be counted too. */
+const ready = async (origin: string) => (await httpRequest(`${origin}/ready`)).status === 200;
 
 async function startServer(
   name: string,
@@ -453,7 +455,6 @@ async function measureFirstRequest({ upstream, roomId }: Run, flags: string[]) {
   const latencyMs = 50;
   log(`first request vs warm at ${latencyMs} ms upstream (${PLAN.firstRuns} fresh processes)`);
   const body = JSON.stringify({ query: DASHBOARD, variables: { roomId, sessions: SESSIONS } });
-  const ready = async (origin: string) => (await httpRequest(`${origin}/ready`)).status === 200;
   const runs: Array<{ firstMs: number; warmMedianMs: number }> = [];
   await upstream.setLatency(latencyMs);
   try {
@@ -528,7 +529,12 @@ async function peakUnderLoad(server: Server, target: Target, upstream: Upstream)
 async function measureMemory({ upstream, roomId }: Run, flags: string[]) {
   const label = flags.length ? flags.join(' ') : 'Node defaults';
   log(`memory (${label}): 50 clients for ${PLAN.memorySeconds} s`);
-  const server = await startServer('hms-graph (memory)', [...flags, ...bundle()], serverEnv(upstream.url));
+  const server = await startServer(
+    'hms-graph (memory)',
+    [...flags, ...bundle()],
+    serverEnv(upstream.url),
+    ready,
+  );
   try {
     const target = dashboardTarget(server, roomId);
     const responseBytes = (await fetchTarget(target)).bytes;
@@ -593,12 +599,13 @@ async function main() {
   const flags = containerNodeFlags();
   log('starting the servers under test');
   const [gateway, gatewayNoCache, apollo, sdk] = await Promise.all([
-    startServer('hms-graph', [...flags, ...bundle()], serverEnv(upstream.url)),
+    startServer('hms-graph', [...flags, ...bundle()], serverEnv(upstream.url), ready),
     needsAll
       ? startServer(
           'hms-graph (cache off)',
           [...flags, ...bundle()],
           serverEnv(upstream.url, { GATEWAY_CACHE_MAX_ENTRIES: '0' }),
+          ready,
         )
       : undefined,
     needsAll ? startServer('apollo', js('bench/baselines/apollo.ts'), serverEnv(upstream.url)) : undefined,
